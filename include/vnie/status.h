@@ -21,6 +21,7 @@ enum class ErrorCode {
   rule_syntax,        ///< a rule file that does not follow docs/rules.md
   rule_compile,       ///< a rule pattern that RE2 rejects
   rule_reference,     ///< an unknown macro, list, production or duplicate id
+  rule_example,       ///< a rule's example or negative example that fails
   internal,           ///< a bug in vnie: please report it
 };
 

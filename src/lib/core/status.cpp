@@ -12,6 +12,7 @@ const char* to_string(ErrorCode code) noexcept {
     case ErrorCode::rule_syntax: return "rule_syntax";
     case ErrorCode::rule_compile: return "rule_compile";
     case ErrorCode::rule_reference: return "rule_reference";
+    case ErrorCode::rule_example: return "rule_example";
     case ErrorCode::internal: return "internal";
   }
   return "unknown";

@@ -1,0 +1,361 @@
+// The extraction pipeline: normalize, then stage by stage prefilter with an
+// RE2::Set per view, match the rules that can fire, run productions, resolve
+// overlaps; finally map spans to the original input.
+#include "vnie/extractor.h"
+
+#include <re2/set.h>
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+
+#include "extract/hooks.h"
+#include "extract/production.h"
+#include "extract/resolve.h"
+#include "rules/ruleset.h"
+#include "text/unicode.h"
+
+namespace vnie {
+
+using detail::Candidate;
+using detail::CompiledRule;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+/// The index of the Value alternative that holds a value of type `t`.
+std::size_t value_index_of(MentionType t) {
+  switch (t) {
+    case MentionType::date: return 1;
+    case MentionType::date_range: return 2;
+    case MentionType::time: return 3;
+    case MentionType::number: return 4;
+    case MentionType::percent: return 5;
+    case MentionType::money: return 6;
+    case MentionType::ordinal: return 7;
+    case MentionType::award: return 8;
+    case MentionType::organization: return 9;
+    case MentionType::person: return 10;
+  }
+  return 0;
+}
+
+double seconds_since(Clock::time_point t) {
+  return std::chrono::duration<double>(Clock::now() - t).count();
+}
+
+/// The rules of one stage that run on one view, behind one RE2::Set.
+struct RuleGroup {
+  int stage = 1;
+  View view = View::normalized;
+  std::vector<std::size_t> rules;  // indices into RuleSet::rules
+  // One set per case mode (RE2::Set takes the options of the whole set).
+  std::unique_ptr<RE2::Set> sets[2];
+  std::vector<std::size_t> set_rules[2];  // set index → rule index
+};
+
+}  // namespace
+
+struct Extractor::Impl {
+  explicit Impl(const Options& o) : options(o), normalizer(o.normalize), rules(&normalizer) {}
+
+  Options options;
+  Normalizer normalizer;
+  detail::RuleSet rules;
+  std::vector<RuleGroup> groups;  // sorted by stage
+  bool want[10] = {};             // by MentionType
+
+  Status build();
+  void run_group(const RuleGroup& g, const NormalizedText& nt, const std::optional<DateValue>& ref,
+                 const std::vector<Mention>& earlier, std::vector<Candidate>* out,
+                 std::vector<Warning>* warnings, StageTimes* times) const;
+  void run_rule(std::size_t index, std::string_view view, std::size_t line_start,
+                std::size_t line_end, const NormalizedText& nt,
+                const std::optional<DateValue>& ref, const std::vector<Mention>& earlier,
+                std::vector<Candidate>* out, std::vector<Warning>* warnings,
+                StageTimes* times) const;
+};
+
+Status Extractor::Impl::build() {
+  Status s = detail::load_rules(options.rule_dirs, options.use_default_rules, normalizer, &rules);
+  if (!s.ok()) return s;
+  if (options.types.empty()) {
+    std::fill(std::begin(want), std::end(want), true);
+  } else {
+    for (MentionType t : options.types) want[static_cast<int>(t)] = true;
+  }
+  std::map<std::pair<int, int>, RuleGroup> by_key;
+  for (std::size_t i = 0; i < rules.rules.size(); ++i) {
+    const auto& spec = rules.rules[i].spec;
+    auto& g = by_key[{spec.stage, spec.folded ? 1 : 0}];
+    g.stage = spec.stage;
+    g.view = spec.folded ? View::folded : View::normalized;
+    g.rules.push_back(i);
+  }
+  for (auto& [key, g] : by_key) {
+    for (int cs = 0; cs < 2; ++cs) {
+      RE2::Options opt;
+      opt.set_encoding(RE2::Options::EncodingUTF8);
+      opt.set_case_sensitive(cs == 1);
+      opt.set_log_errors(false);
+      opt.set_max_mem(int64_t{256} << 20);
+      auto set = std::make_unique<RE2::Set>(opt, RE2::UNANCHORED);
+      for (std::size_t i : g.rules) {
+        const CompiledRule& r = rules.rules[i];
+        if ((r.spec.case_sensitive ? 1 : 0) != cs) continue;
+        std::string err;
+        if (set->Add(r.expanded, &err) < 0) {
+          Status e = Status::error(ErrorCode::rule_compile,
+                                   "RE2::Set rejects the pattern of rule '" + r.spec.id + "': " + err);
+          e.file = r.spec.file;
+          e.line = r.spec.pattern_line;
+          return e;
+        }
+        g.set_rules[cs].push_back(i);
+      }
+      if (g.set_rules[cs].empty()) continue;
+      if (!set->Compile()) {
+        return Status::error(ErrorCode::rule_compile,
+                             "RE2::Set cannot compile the rules of stage " +
+                                 std::to_string(g.stage) + " (out of memory)");
+      }
+      g.sets[cs] = std::move(set);
+    }
+    groups.push_back(std::move(g));
+  }
+  return {};
+}
+
+void Extractor::Impl::run_rule(std::size_t index, std::string_view view, std::size_t line_start,
+                               std::size_t line_end, const NormalizedText& nt,
+                               const std::optional<DateValue>& ref,
+                               const std::vector<Mention>& earlier, std::vector<Candidate>* out,
+                               std::vector<Warning>* warnings, StageTimes* times) const {
+  const CompiledRule& r = rules.rules[index];
+  const std::string_view line = view.substr(line_start, line_end - line_start);
+  const std::size_t ngroups = r.group_names.size();
+  std::vector<re2::StringPiece> groups_sv(ngroups);  // RE2 2022 API: StringPiece
+  std::size_t pos = 0;
+  auto t0 = times ? Clock::now() : Clock::time_point{};
+  double production_time = 0;
+  while (pos <= line.size()) {
+    if (!r.re->Match(re2::StringPiece(line.data(), line.size()), pos, line.size(), RE2::UNANCHORED, groups_sv.data(),
+                     static_cast<int>(ngroups))) {
+      break;
+    }
+    const auto mstart = static_cast<std::size_t>(groups_sv[0].data() - line.data());
+    const auto mend = mstart + groups_sv[0].size();
+    std::size_t step = 0;
+    detail::decode_at(line, mstart, step);
+    const std::size_t retry = mstart + std::max<std::size_t>(step, 1);
+    if (mend == mstart) {  // empty matches carry no mention
+      pos = retry;
+      continue;
+    }
+    const std::size_t vstart = line_start + mstart, vend = line_start + mend;
+    if (r.spec.word_boundary && !detail::at_word_boundaries(view, vstart, vend)) {
+      pos = retry;
+      continue;
+    }
+    detail::Match m;
+    m.captures_.reserve(ngroups);
+    for (std::size_t k = 1; k < ngroups; ++k) {
+      if (!r.group_names[k].empty()) {
+        m.captures_.push_back(
+            {r.group_names[k], std::string_view(groups_sv[k].data(), groups_sv[k].size())});
+      }
+    }
+    m.whole_ = std::string_view(groups_sv[0].data(), groups_sv[0].size());
+    m.view_ = r.spec.folded ? View::folded : View::normalized;
+    m.start_ = vstart;
+    m.end_ = vend;
+    m.doc_ = &nt;
+    m.lexicon_ = &rules.lexicon;
+    m.ref_date_ = &ref;
+    m.earlier_ = &earlier;
+    m.rule_id_ = r.spec.id;
+    Value value;
+    auto p0 = times ? Clock::now() : Clock::time_point{};
+    const bool accepted = (*r.production)(m, &value);
+    if (times) production_time += seconds_since(p0);
+    if (!accepted) {
+      pos = retry;
+      continue;
+    }
+    if (value.index() != value_index_of(r.spec.type)) {
+      // A production that returns the wrong kind of value is a bug in a rule
+      // file (a `production` that does not fit the `type`): reported, not lost.
+      if (warnings) {
+        warnings->push_back({ErrorCode::internal,
+                             "rule '" + r.spec.id + "': production '" + r.spec.production +
+                                 "' does not give a " + to_string(r.spec.type) + " value",
+                             nt.text_map.map(vstart, Edge::start)});
+      }
+      pos = mend;
+      continue;
+    }
+    Candidate c;
+    if (r.spec.folded) {
+      c.start = nt.folded_map.map(vstart, Edge::start);
+      c.end = nt.folded_map.map(vend, Edge::end);
+    } else {
+      c.start = vstart;
+      c.end = vend;
+    }
+    c.type = r.spec.type;
+    c.priority = r.spec.priority;
+    c.order = index;
+    c.rule = index;
+    c.value = std::move(value);
+    if (c.end > c.start) out->push_back(std::move(c));
+    pos = mend;
+  }
+  if (times) {
+    times->productions += production_time;
+    times->match += seconds_since(t0) - production_time;
+  }
+}
+
+void Extractor::Impl::run_group(const RuleGroup& g, const NormalizedText& nt,
+                                const std::optional<DateValue>& ref,
+                                const std::vector<Mention>& earlier, std::vector<Candidate>* out,
+                                std::vector<Warning>* warnings, StageTimes* times) const {
+  const std::string_view view = g.view == View::folded ? nt.folded : nt.text;
+  std::vector<int> hits;
+  std::vector<std::size_t> to_run;
+  std::size_t line_start = 0;
+  while (line_start < view.size()) {
+    std::size_t line_end = view.find('\n', line_start);
+    if (line_end == std::string_view::npos) line_end = view.size();
+    const std::string_view line = view.substr(line_start, line_end - line_start);
+    to_run.clear();
+    auto t0 = times ? Clock::now() : Clock::time_point{};
+    for (int cs = 0; cs < 2; ++cs) {
+      if (!g.sets[cs]) continue;
+      hits.clear();
+      RE2::Set::ErrorInfo info{};
+      if (g.sets[cs]->Match(re2::StringPiece(line.data(), line.size()), &hits, &info)) {
+        for (int h : hits) to_run.push_back(g.set_rules[cs][static_cast<std::size_t>(h)]);
+      } else if (info.kind != RE2::Set::kNoError) {
+        // The prefilter ran out of memory: run every rule, never lose a match.
+        to_run.insert(to_run.end(), g.set_rules[cs].begin(), g.set_rules[cs].end());
+      }
+    }
+    if (times) times->prefilter += seconds_since(t0);
+    std::sort(to_run.begin(), to_run.end());
+    for (std::size_t index : to_run) {
+      run_rule(index, view, line_start, line_end, nt, ref, earlier, out, warnings, times);
+    }
+    line_start = line_end + 1;
+  }
+}
+
+Extractor::Extractor(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Extractor::~Extractor() = default;
+
+Status Extractor::create(const Options& options, std::unique_ptr<Extractor>* out) {
+  out->reset();
+  try {
+    auto impl = std::make_unique<Impl>(options);
+    Status s = impl->build();
+    if (!s.ok()) return s;
+    out->reset(new Extractor(std::move(impl)));
+    return {};
+  } catch (const std::bad_alloc&) {
+    return Status::error(ErrorCode::internal, "out of memory while loading rules");
+  } catch (const std::exception& e) {
+    return Status::error(ErrorCode::internal, std::string("unexpected error: ") + e.what());
+  }
+}
+
+const Options& Extractor::options() const noexcept { return impl_->options; }
+
+std::vector<RuleInfo> Extractor::rules() const {
+  std::vector<RuleInfo> out;
+  for (const auto& r : impl_->rules.rules) {
+    RuleInfo info;
+    info.id = r.spec.id;
+    info.type = to_string(r.spec.type);
+    info.file = r.spec.file;
+    info.line = r.spec.line;
+    info.priority = r.spec.priority;
+    info.stage = r.spec.stage;
+    info.production = r.spec.production;
+    for (const auto& e : r.spec.examples) (e.negative ? info.negative_examples : info.examples)++;
+    out.push_back(std::move(info));
+  }
+  return out;
+}
+
+Status Extractor::extract(std::string_view input, const DocumentInfo& info, Document* out,
+                          StageTimes* times) const {
+  *out = Document{};
+  out->id = info.id;
+  if (input.size() > impl_->options.max_document_bytes) {
+    Status s = Status::error(ErrorCode::input_too_large,
+                             "document of " + std::to_string(input.size()) +
+                                 " bytes is over the limit of " +
+                                 std::to_string(impl_->options.max_document_bytes));
+    s.byte_offset = impl_->options.max_document_bytes;
+    return s;
+  }
+  auto t0 = times ? Clock::now() : Clock::time_point{};
+  NormalizedText nt = impl_->normalizer.normalize(input);
+  if (times) times->normalize += seconds_since(t0);
+  out->warnings = nt.warnings;
+
+  std::optional<DateValue> ref = info.reference_date;
+  if (!ref) ref = detail::find_reference_date(nt);
+  out->reference_date = ref;
+
+  std::vector<Candidate> accepted;
+  std::vector<Mention> earlier;  // accepted so far, normalized-view spans
+  std::size_t g = 0;
+  while (g < impl_->groups.size()) {
+    const int stage = impl_->groups[g].stage;
+    std::vector<Candidate> cands = accepted;
+    for (; g < impl_->groups.size() && impl_->groups[g].stage == stage; ++g) {
+      impl_->run_group(impl_->groups[g], nt, ref, earlier, &cands, &out->warnings, times);
+    }
+    accepted = detail::resolve_overlaps(std::move(cands));
+    earlier.clear();
+    for (const auto& c : accepted) {
+      Mention m;
+      m.type = c.type;
+      m.start = c.start;
+      m.end = c.end;
+      m.text = nt.text.substr(c.start, c.end - c.start);
+      m.value = c.value;
+      m.rule = impl_->rules.rules[c.rule].spec.id;
+      earlier.push_back(std::move(m));
+    }
+  }
+
+  auto e0 = times ? Clock::now() : Clock::time_point{};
+  detail::assemble_events(nt, earlier, ref, &out->events);
+  for (auto& ev : out->events) {
+    auto [s, e] = nt.to_original(View::normalized, ev.start, ev.end);
+    ev.start = s;
+    ev.end = e;
+  }
+  if (times) times->events += seconds_since(e0);
+
+  for (auto& m : earlier) {
+    if (!impl_->want[static_cast<int>(m.type)]) continue;
+    auto [s, e] = nt.to_original(View::normalized, m.start, m.end);
+    m.start = s;
+    m.end = e;
+    m.text = std::string(input.substr(s, e - s));
+    out->mentions.push_back(std::move(m));
+  }
+  std::stable_sort(out->mentions.begin(), out->mentions.end(),
+                   [](const Mention& a, const Mention& b) {
+                     return a.start != b.start ? a.start < b.start : a.end < b.end;
+                   });
+  return {};
+}
+
+const char* version() noexcept { return VNIE_VERSION; }
+
+}  // namespace vnie

@@ -1,0 +1,102 @@
+// Productions: the C++ functions that turn a rule match into a typed value.
+//
+// A rule file names its production (`production: money`); the engine looks it
+// up here by name. A production reads the match's named captures, may look at
+// word lists and at the mentions accepted in earlier stages, and either fills
+// `*out` and returns true, or rejects the match (returns false), e.g. "31/2"
+// is not a date. Productions must be pure functions of their input: they run
+// concurrently from many threads.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "vnie/document.h"
+#include "vnie/normalize.h"
+
+namespace vnie::detail {
+
+class Lexicon;
+
+/// Everything a production can see about one match.
+class Match {
+ public:
+  /// The capture `name` in the view the rule ran on; nullopt when the group
+  /// did not take part in the match or does not exist.
+  std::optional<std::string_view> get(std::string_view name) const;
+  /// True when capture `name` took part in the match.
+  bool has(std::string_view name) const { return get(name).has_value(); }
+  /// The capture `name` as it reads in the normalized view (with diacritics),
+  /// even when the rule ran on the folded view. nullopt as for get().
+  std::optional<std::string_view> normalized(std::string_view name) const;
+  /// The whole match, in the rule's view and in the normalized view.
+  std::string_view whole() const { return whole_; }
+  std::string_view whole_normalized() const;
+
+  /// The rule's view of the document and the match's byte span in it.
+  View view() const { return view_; }
+  std::size_t start() const { return start_; }
+  std::size_t end() const { return end_; }
+  const NormalizedText& document() const { return *doc_; }
+
+  /// Word lists (rules/lists/*.txt).
+  const Lexicon& lexicon() const { return *lexicon_; }
+  /// The document's reference date (year/month/day), when known.
+  const std::optional<DateValue>& reference_date() const { return *ref_date_; }
+  /// Mentions accepted in earlier stages, spans in the NORMALIZED view,
+  /// sorted by start.
+  const std::vector<Mention>& earlier() const { return *earlier_; }
+
+  /// The rule id (for messages).
+  std::string_view rule_id() const { return rule_id_; }
+
+  // Set by the engine.
+  struct Capture {
+    std::string_view name;
+    std::string_view text;  // data() == nullptr when the group did not match
+  };
+  std::vector<Capture> captures_;
+  std::string_view whole_;
+  View view_ = View::normalized;
+  std::size_t start_ = 0, end_ = 0;
+  const NormalizedText* doc_ = nullptr;
+  const Lexicon* lexicon_ = nullptr;
+  const std::optional<DateValue>* ref_date_ = nullptr;
+  const std::vector<Mention>* earlier_ = nullptr;
+  std::string_view rule_id_;
+};
+
+/// A production. Fills *out with the alternative for the rule's mention type.
+using Production = std::function<bool(const Match& m, Value* out)>;
+
+/// Name → production. Built once, read-only afterwards.
+class ProductionRegistry {
+ public:
+  void add(std::string name, Production p) { map_.emplace(std::move(name), std::move(p)); }
+  const Production* find(std::string_view name) const {
+    auto it = map_.find(std::string(name));
+    return it == map_.end() ? nullptr : &it->second;
+  }
+  std::vector<std::string> names() const {
+    std::vector<std::string> out;
+    for (const auto& [k, v] : map_) out.push_back(k);
+    return out;
+  }
+
+ private:
+  std::map<std::string, Production> map_;
+};
+
+/// The registry with every built-in production (src/lib/*/productions).
+const ProductionRegistry& builtin_productions();
+
+// Each module adds its productions here; builtin_productions() calls them all.
+void register_value_productions(ProductionRegistry& r);   // src/lib/values
+void register_entity_productions(ProductionRegistry& r);  // src/lib/entities
+
+}  // namespace vnie::detail

@@ -1,0 +1,134 @@
+#include "rules/lexicon.h"
+
+#include <algorithm>
+#include <set>
+
+#include "text/unicode.h"
+
+namespace vnie::detail {
+namespace {
+
+std::string_view trim(std::string_view s) {
+  const auto b = s.find_first_not_of(" \t\r");
+  if (b == std::string_view::npos) return {};
+  const auto e = s.find_last_not_of(" \t\r");
+  return s.substr(b, e - b + 1);
+}
+
+std::string stem(std::string_view relpath) {
+  auto slash = relpath.rfind('/');
+  std::string_view base = slash == std::string_view::npos ? relpath : relpath.substr(slash + 1);
+  auto dot = base.rfind('.');
+  return std::string(dot == std::string_view::npos ? base : base.substr(0, dot));
+}
+
+}  // namespace
+
+std::string_view LexEntry::attr(std::string_view key) const {
+  for (const auto& [k, v] : attrs) {
+    if (k == key) return v;
+  }
+  return {};
+}
+
+std::string Lexicon::exact_key(std::string_view text) const {
+  return to_lower(collapse_spaces(normalizer_->normalize(text).text));
+}
+
+std::string Lexicon::folded_key(std::string_view text) const {
+  return collapse_spaces(normalizer_->fold(text));
+}
+
+Status Lexicon::add_file(const SourceFile& file) {
+  auto fail = [&](std::size_t line, std::string msg) {
+    Status s = Status::error(ErrorCode::rule_syntax, std::move(msg));
+    s.file = file.name;
+    s.line = line;
+    return s;
+  };
+  std::size_t bad = 0;
+  if (!valid_utf8(file.content, &bad)) {
+    Status s = fail(1, "list file is not valid UTF-8");
+    s.byte_offset = bad;
+    return s;
+  }
+  List& list = lists_[stem(file.relpath)];
+  std::string_view text = file.content;
+  std::size_t lineno = 0;
+  while (!text.empty()) {
+    ++lineno;
+    auto nl = text.find('\n');
+    std::string_view raw = text.substr(0, nl);
+    text = nl == std::string_view::npos ? std::string_view{} : text.substr(nl + 1);
+    std::string_view l = trim(raw);
+    if (l.empty() || l.front() == '#') continue;
+
+    LexEntry e;
+    e.file = file.name;
+    e.line = lineno;
+    const auto semi = l.find(" ; ");
+    std::string_view forms = semi == std::string_view::npos ? l : l.substr(0, semi);
+    if (semi != std::string_view::npos) {
+      std::string_view attrs = trim(l.substr(semi + 3));
+      while (!attrs.empty()) {
+        auto sp = attrs.find(' ');
+        std::string_view kv = attrs.substr(0, sp);
+        attrs = sp == std::string_view::npos ? std::string_view{} : trim(attrs.substr(sp + 1));
+        auto eq = kv.find('=');
+        if (eq == std::string_view::npos || eq == 0 || eq + 1 == kv.size()) {
+          return fail(lineno, "attribute '" + std::string(kv) + "' is not key=value");
+        }
+        e.attrs.emplace_back(std::string(kv.substr(0, eq)), std::string(kv.substr(eq + 1)));
+      }
+    }
+    while (true) {
+      auto bar = forms.find('|');
+      std::string_view f = trim(forms.substr(0, bar));
+      if (f.empty()) return fail(lineno, "empty field in '" + std::string(l) + "'");
+      e.forms.push_back(to_nfc(collapse_spaces(f)));
+      if (bar == std::string_view::npos) break;
+      forms = forms.substr(bar + 1);
+    }
+    e.canonical = e.forms.front();
+    const std::size_t index = list.entries.size();
+    for (const auto& f : e.forms) {
+      list.exact.emplace(exact_key(f), index);  // first entry wins
+      list.folded.emplace(folded_key(f), index);
+    }
+    list.entries.push_back(std::move(e));
+  }
+  return {};
+}
+
+const std::vector<LexEntry>& Lexicon::entries(std::string_view list) const {
+  static const std::vector<LexEntry> kEmpty;
+  auto it = lists_.find(list);
+  return it == lists_.end() ? kEmpty : it->second.entries;
+}
+
+const LexEntry* Lexicon::lookup(std::string_view list, std::string_view text) const {
+  auto it = lists_.find(list);
+  if (it == lists_.end()) return nullptr;
+  const List& l = it->second;
+  if (auto e = l.exact.find(exact_key(text)); e != l.exact.end()) return &l.entries[e->second];
+  if (auto f = l.folded.find(folded_key(text)); f != l.folded.end()) {
+    return &l.entries[f->second];
+  }
+  return nullptr;
+}
+
+std::vector<std::string> Lexicon::forms(std::string_view list, bool folded) const {
+  std::set<std::string> seen;
+  std::vector<std::string> out;
+  for (const auto& e : entries(list)) {
+    for (const auto& f : e.forms) {
+      std::string form = folded ? folded_key(f) : f;
+      if (seen.insert(form).second) out.push_back(std::move(form));
+    }
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  return out;
+}
+
+}  // namespace vnie::detail

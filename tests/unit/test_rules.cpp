@@ -1,0 +1,384 @@
+// The rule engine: rule file loading and its errors, user directories,
+// views, word boundaries, overlaps, embedded examples, thread safety.
+#include <doctest/doctest.h>
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <thread>
+
+#include "extract/resolve.h"
+#include "support.h"
+#include "vnie/extractor.h"
+#include "vnie/json.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+/// A temporary rule directory, removed at the end of the test.
+class TempRules {
+ public:
+  TempRules() {
+    static std::atomic<int> counter{0};
+    dir_ = fs::temp_directory_path() /
+           ("vnie-rules-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+    fs::create_directories(dir_ / "lists");
+  }
+  ~TempRules() {
+    std::error_code ec;
+    fs::remove_all(dir_, ec);
+  }
+  TempRules& file(const std::string& rel, const std::string& content) {
+    fs::create_directories((dir_ / rel).parent_path());
+    std::ofstream(dir_ / rel, std::ios::binary) << content;
+    return *this;
+  }
+  std::string path() const { return dir_.string(); }
+
+ private:
+  fs::path dir_;
+};
+
+vnie::Status build(const TempRules& t, std::unique_ptr<vnie::Extractor>* ex,
+                   bool defaults = false) {
+  vnie::Options opt;
+  opt.use_default_rules = defaults;
+  opt.rule_dirs = {t.path()};
+  return vnie::Extractor::create(opt, ex);
+}
+
+vnie::Document run(const vnie::Extractor& ex, std::string_view text) {
+  vnie::Document doc;
+  REQUIRE(ex.extract(text, {}, &doc).ok());
+  return doc;
+}
+
+const std::string kNumberRule = R"(rule t.num
+  type: number
+  production: number
+  pattern: (?P<num>\d+)
+end
+)";
+
+}  // namespace
+
+TEST_CASE("rules: the embedded defaults load and every example holds") {
+  std::vector<vnie::RuleInfo> infos;
+  vnie::Status s = vnie::check_rules({}, true, &infos);
+  INFO(s.to_string());
+  CHECK(s.ok());
+  CHECK(!infos.empty());
+  bool found = false;
+  for (const auto& r : infos) {
+    found |= r.id == "number.digits";
+    CHECK(r.file.rfind("<embedded>/", 0) == 0);
+  }
+  CHECK(found);
+}
+
+TEST_CASE("rules: loading errors name file, line and rule") {
+  struct Case {
+    const char* name;
+    std::string content;
+    vnie::ErrorCode code;
+    std::size_t line;
+    const char* needle;
+  };
+  const std::vector<Case> cases = {
+      {"unknown key", "rule a\n  type: number\n  colour: red\nend\n",
+       vnie::ErrorCode::rule_syntax, 3, "unknown key 'colour'"},
+      {"no end", "rule a\n  type: number\n", vnie::ErrorCode::rule_syntax, 1, "has no 'end'"},
+      {"unknown type", "rule a\n  type: thing\nend\n", vnie::ErrorCode::rule_syntax, 2,
+       "unknown type 'thing'"},
+      {"missing pattern", "rule a\n  type: number\n  production: number\nend\n",
+       vnie::ErrorCode::rule_syntax, 1, "has no 'pattern'"},
+      {"bad priority", "rule a\n  priority: high\nend\n", vnie::ErrorCode::rule_syntax, 2,
+       "priority is an integer"},
+      {"key twice", "rule a\n  type: number\n  type: money\nend\n", vnie::ErrorCode::rule_syntax,
+       3, "given twice"},
+      {"stray line", "hello\n", vnie::ErrorCode::rule_syntax, 1, "expected 'rule ID'"},
+      {"open block",
+       "rule a\n  type: number\n  production: number\n  pattern: <<\n  \\d+\nend\n",
+       vnie::ErrorCode::rule_syntax, 4, "no closing '>>'"},
+      {"duplicate id", kNumberRule + kNumberRule, vnie::ErrorCode::rule_reference, 6,
+       "duplicate rule id 't.num'"},
+      {"unknown macro",
+       "rule a\n  type: number\n  production: number\n  pattern: {{NOPE}}\nend\n",
+       vnie::ErrorCode::rule_reference, 4, "unknown macro '{{NOPE}}'"},
+      {"macro cycle",
+       "macro A = x{{B}}\nmacro B = {{A}}\nrule a\n  type: number\n  production: number\n"
+       "  pattern: {{A}}\nend\n",
+       vnie::ErrorCode::rule_reference, 6, "macro cycle"},
+      {"unknown list",
+       "rule a\n  type: number\n  production: number\n  pattern: {{list:nothing}}\nend\n",
+       vnie::ErrorCode::rule_reference, 4, "unknown list 'nothing'"},
+      {"unknown production",
+       "rule a\n  type: number\n  production: nothing\n  pattern: x\nend\n",
+       vnie::ErrorCode::rule_reference, 1, "unknown production 'nothing'"},
+      {"RE2 error", "rule a\n  type: number\n  production: number\n  pattern: (?P<num>\\d+\nend\n",
+       vnie::ErrorCode::rule_compile, 4, "missing )"},
+      {"RE2 lookahead", "rule a\n  type: number\n  production: number\n  pattern: a(?=b)\nend\n",
+       vnie::ErrorCode::rule_compile, 4, "RE2 cannot compile"},
+      {"invalid UTF-8", "rule a\n  type: number\n  pattern: \xC3(\nend\n",
+       vnie::ErrorCode::rule_syntax, 3, "not valid UTF-8"},
+      {"failing example",
+       kNumberRule.substr(0, kNumberRule.size() - 4) + "  example: 12 => {\"value\": 13}\nend\n",
+       vnie::ErrorCode::rule_example, 5, "does not have value=13"},
+      {"failing negative",
+       kNumberRule.substr(0, kNumberRule.size() - 4) + "  not: có 12 người\nend\n",
+       vnie::ErrorCode::rule_example, 5, "must give no number"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.name);
+    TempRules t;
+    t.file("bad.rules", c.content);
+    vnie::Status s = vnie::check_rules({t.path()}, false, nullptr);
+    CAPTURE(s.to_string());
+    CHECK(s.code == c.code);
+    CHECK(s.file == (fs::path(t.path()) / "bad.rules").string());
+    CHECK(s.line == c.line);
+    CHECK(s.message.find(c.needle) != std::string::npos);
+  }
+}
+
+TEST_CASE("rules: a bad list line is an error with its line") {
+  TempRules t;
+  t.file("lists/orgs.txt", "# comment\nCông đoàn||CĐ\n");
+  vnie::Status s = vnie::check_rules({t.path()}, false, nullptr);
+  CHECK(s.code == vnie::ErrorCode::rule_syntax);
+  CHECK(s.line == 2);
+  CHECK(s.message.find("empty field") != std::string::npos);
+  TempRules u;
+  u.file("lists/orgs.txt", "Công đoàn|CĐ ; kind\n");
+  s = vnie::check_rules({u.path()}, false, nullptr);
+  CHECK(s.message.find("not key=value") != std::string::npos);
+}
+
+TEST_CASE("rules: a missing directory is an io error naming it") {
+  vnie::Options opt;
+  opt.rule_dirs = {"/nonexistent/vnie-rules"};
+  std::unique_ptr<vnie::Extractor> ex;
+  vnie::Status s = vnie::Extractor::create(opt, &ex);
+  CHECK(s.code == vnie::ErrorCode::io_error);
+  CHECK(s.file == "/nonexistent/vnie-rules");
+  CHECK(ex == nullptr);
+}
+
+TEST_CASE("rules: user directories add rules and override by id") {
+  TempRules add;
+  add.file("x.rules",
+           "rule user.code\n  type: number\n  production: number\n"
+           "  pattern: MÃ-(?P<num>\\d+)\n  case: sensitive\n  example: MÃ-42 => {\"value\": 42}\n"
+           "  not: «mã»-42\nend\n");
+  std::vector<vnie::RuleInfo> infos;
+  vnie::Status s = vnie::check_rules({add.path()}, true, &infos);
+  INFO(s.to_string());
+  REQUIRE(s.ok());
+  CHECK(infos.back().id == "user.code");
+  CHECK(infos.back().examples == 1);
+  CHECK(infos.back().negative_examples == 1);
+
+  // Override the default number rule: only numbers of exactly two digits.
+  TempRules over;
+  over.file("o.rules",
+            "rule number.digits\n  type: number\n  production: number\n"
+            "  pattern: (?P<num>\\d\\d)\n  priority: 3\nend\n");
+  vnie::Options opt;
+  opt.rule_dirs = {over.path()};
+  std::unique_ptr<vnie::Extractor> ex;
+  REQUIRE(vnie::Extractor::create(opt, &ex).ok());
+  std::size_t count = 0;
+  for (const auto& r : ex->rules()) {
+    if (r.id == "number.digits") {
+      ++count;
+      CHECK(r.priority == 3);
+      CHECK(r.file == (fs::path(over.path()) / "o.rules").string());
+    }
+  }
+  CHECK(count == 1);
+  auto doc = run(*ex, "có 12 và 345 người");
+  REQUIRE(doc.mentions.size() == 1);
+  CHECK(doc.mentions[0].text == "12");
+}
+
+TEST_CASE("rules: word boundaries use Unicode letters") {
+  TempRules t;
+  t.file("w.rules",
+         "rule t.vi\n  type: number\n  production: number\n  pattern: Vi(?P<num>\\d+)\nend\n"
+         "rule t.any\n  type: number\n  production: number\n  boundary: none\n"
+         "  pattern: ệt(?P<num>\\d+)\nend\n");
+  std::unique_ptr<vnie::Extractor> ex;
+  vnie::Status s = build(t, &ex);
+  REQUIRE(s.ok());
+  // A match followed or preceded by a Vietnamese letter is inside a word
+  // (RE2's ASCII \b would accept "Vi2" in "Vi2ệt").
+  for (const char* inside : {"Vi2ệt Nam", "ĐVi2 Nam", "Vi2\u0301 Nam"}) {
+    CAPTURE(inside);
+    auto doc = run(*ex, inside);
+    for (const auto& m : doc.mentions) CHECK(m.rule != "t.vi");
+  }
+  auto doc = run(*ex, "(Vi2) Nam");
+  REQUIRE(doc.mentions.size() == 1);
+  CHECK(doc.mentions[0].rule == "t.vi");
+  CHECK(doc.mentions[0].text == "Vi2");
+  // boundary: none matches inside words.
+  doc = run(*ex, "Việt5a");
+  REQUIRE(doc.mentions.size() == 1);
+  CHECK(doc.mentions[0].text == "ệt5");
+}
+
+TEST_CASE("rules: folded-view rules ignore case and diacritics; spans are original bytes") {
+  TempRules t;
+  t.file("lists/heads.txt", "Công đoàn|CĐ ; kind=trade_union\nỦy ban nhân dân|UBND ; kind=state\n")
+      .file("f.rules",
+            "rule t.folded\n  type: number\n  production: number\n  view: folded\n"
+            "  pattern: (?P<unit>{{list:heads}})\\s(?P<num>\\d+)\nend\n");
+  std::unique_ptr<vnie::Extractor> ex;
+  vnie::Status s = build(t, &ex);
+  INFO(s.to_string());
+  REQUIRE(s.ok());
+  const std::string input = "Gửi CÔNG ĐOÀN 5 và Uỷ Ban Nhân Dân 7.";
+  auto doc = run(*ex, input);
+  REQUIRE(doc.mentions.size() == 2);
+  CHECK(doc.mentions[0].text == "CÔNG ĐOÀN 5");
+  CHECK(input.substr(doc.mentions[0].start, doc.mentions[0].end - doc.mentions[0].start) ==
+        "CÔNG ĐOÀN 5");
+  auto v0 = std::get<vnie::NumberValue>(doc.mentions[0].value);
+  CHECK(v0.value == 5);
+  CHECK(v0.unit == "CÔNG ĐOÀN");  // the capture as written, with its diacritics
+  CHECK(doc.mentions[1].text == "Uỷ Ban Nhân Dân 7");
+  CHECK(std::get<vnie::NumberValue>(doc.mentions[1].value).unit == "Ủy Ban Nhân Dân");
+}
+
+TEST_CASE("rules: overlap policy") {
+  using vnie::detail::Candidate;
+  auto cand = [](std::size_t s, std::size_t e, vnie::MentionType t, int prio, std::size_t order) {
+    Candidate c;
+    c.start = s;
+    c.end = e;
+    c.type = t;
+    c.priority = prio;
+    c.order = order;
+    c.rule = order;
+    return c;
+  };
+  using T = vnie::MentionType;
+  // A covering span wins over a higher-priority inner one.
+  auto out = vnie::detail::resolve_overlaps(
+      {cand(0, 4, T::number, 9, 0), cand(0, 12, T::money, 0, 1)});
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].type == T::money);
+  // Crossing spans: priority, then file order.
+  out = vnie::detail::resolve_overlaps({cand(0, 6, T::date, 1, 5), cand(4, 12, T::number, 2, 6)});
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].start == 4);
+  out = vnie::detail::resolve_overlaps({cand(0, 6, T::date, 1, 5), cand(4, 12, T::number, 1, 2)});
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].order == 2);
+  // Same span, same priority: the rule loaded first wins.
+  out = vnie::detail::resolve_overlaps({cand(3, 6, T::date, 0, 7), cand(3, 6, T::number, 0, 4)});
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].type == T::number);
+  // Layers do not suppress each other; output sorted by start.
+  out = vnie::detail::resolve_overlaps(
+      {cand(10, 30, T::organization, 0, 1), cand(0, 14, T::number, 0, 2), cand(20, 22, T::number, 0, 3)});
+  REQUIRE(out.size() == 3);
+  CHECK(out[0].type == T::number);
+  CHECK(out[1].type == T::organization);
+  CHECK(out[2].start == 20);
+}
+
+TEST_CASE("rules: productions may reject; stages see earlier mentions; --types filters") {
+  TempRules t;
+  t.file("a.rules",
+         "rule t.num\n  type: number\n  production: number\n  pattern: (?P<num>\\d+(?:,\\d+)?)\nend\n"
+         "rule t.ord\n  type: number\n  production: number\n  stage: 2\n"
+         "  pattern: thứ (?P<num>\\d+)\nend\n"
+         "rule t.pct\n  type: percent\n  production: percent\n"
+         "  pattern: (?P<num>\\d+(?:,\\d+)?)%\nend\n");
+  std::unique_ptr<vnie::Extractor> ex;
+  REQUIRE(build(t, &ex).ok());
+  auto doc = run(*ex, "lần thứ 3 có 4,5 tấn, 7%");
+  REQUIRE(doc.mentions.size() == 3);
+  CHECK(doc.mentions[0].rule == "t.ord");  // stage 2 covers the "3" of stage 1
+  CHECK(doc.mentions[0].text == "thứ 3");
+  CHECK(std::get<vnie::NumberValue>(doc.mentions[1].value).value == doctest::Approx(4.5));
+  CHECK(doc.mentions[2].type == vnie::MentionType::percent);
+  CHECK(std::get<vnie::PercentValue>(doc.mentions[2].value).value == 7);
+
+  vnie::Options opt;
+  opt.use_default_rules = false;
+  opt.rule_dirs = {t.path()};
+  opt.types = {vnie::MentionType::percent};
+  REQUIRE(vnie::Extractor::create(opt, &ex).ok());
+  doc = run(*ex, "lần thứ 3 có 4,5 tấn, 7%");
+  REQUIRE(doc.mentions.size() == 1);
+  CHECK(doc.mentions[0].type == vnie::MentionType::percent);
+}
+
+TEST_CASE("extractor: oversized documents are refused, empty ones are fine") {
+  vnie::Options opt;
+  opt.max_document_bytes = 10;
+  std::unique_ptr<vnie::Extractor> ex;
+  REQUIRE(vnie::Extractor::create(opt, &ex).ok());
+  vnie::Document doc;
+  vnie::Status s = ex->extract("0123456789A", {}, &doc);
+  CHECK(s.code == vnie::ErrorCode::input_too_large);
+  s = ex->extract("", {}, &doc);
+  CHECK(s.ok());
+  CHECK(doc.mentions.empty());
+}
+
+TEST_CASE("extractor: spans slice the original input, even with invalid bytes and NFD") {
+  std::unique_ptr<vnie::Extractor> ex;
+  REQUIRE(vnie::Extractor::create({}, &ex).ok());
+  const std::string input =
+      "Vie\xCC\xA3\xCC\x82t 12 \xFF ng\xE1\xBB\xA3\xC6\xA1i 4.609 ng\xC6\xB0\xC6\xA1\xCC\x80i";
+  vnie::Document doc;
+  REQUIRE(ex->extract(input, {}, &doc).ok());
+  CHECK(!doc.warnings.empty());
+  std::vector<std::string> texts;
+  for (const auto& m : doc.mentions) {
+    REQUIRE(m.end <= input.size());
+    CHECK(input.substr(m.start, m.end - m.start) == m.text);
+    texts.push_back(m.text);
+  }
+  CHECK(texts == std::vector<std::string>{"12", "4.609"});
+}
+
+TEST_CASE("extractor: one extractor shared by threads gives the same output") {
+  std::unique_ptr<vnie::Extractor> ex;
+  REQUIRE(vnie::Extractor::create({}, &ex).ok());
+  std::vector<std::string> docs;
+  std::mt19937 rng(7);
+  for (int i = 0; i < 64; ++i) {
+    std::string d;
+    for (int k = 0; k < 40; ++k) {
+      d += std::to_string(rng() % 100000) + (k % 3 ? " người, " : ",5 tỷ đồng. ");
+    }
+    docs.push_back(d);
+  }
+  std::vector<std::string> expected;
+  for (const auto& d : docs) {
+    vnie::Document doc;
+    REQUIRE(ex->extract(d, {}, &doc).ok());
+    expected.push_back(vnie::to_json_line(doc));
+  }
+  std::atomic<int> mismatches{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (std::size_t i = 0; i < docs.size(); ++i) {
+        const std::size_t k = (i + static_cast<std::size_t>(t) * 13) % docs.size();
+        vnie::Document doc;
+        if (!ex->extract(docs[k], {}, &doc).ok() || vnie::to_json_line(doc) != expected[k]) {
+          ++mismatches;
+        }
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  CHECK(mismatches == 0);
+}
