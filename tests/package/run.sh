@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs the build in $1 (default build/) into a temporary prefix and builds
+# and runs tests/package against it with CMake and with pkg-config.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+build=${1:-build}
+prefix=$(mktemp -d)
+work=$(mktemp -d)
+trap 'rm -rf "$prefix" "$work"' EXIT
+cmake --install "$build" --prefix "$prefix" >/dev/null
+export PKG_CONFIG_PATH="$prefix/lib/pkgconfig:$prefix/share/pkgconfig${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH}"
+cmake -S tests/package -B "$work" -DCMAKE_PREFIX_PATH="$prefix" >/dev/null
+cmake --build "$work" -j "$(nproc)" >/dev/null
+"$work/consumer_cmake"
+"$work/consumer_pkgconfig"
+echo "package test: 2 passed, 0 failed"
