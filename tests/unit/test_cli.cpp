@@ -1,0 +1,505 @@
+// The `vnie` tool, run as a process: options, exit codes, JSON Lines output
+// (docs/output-format.md). Assertions on extraction results are structural
+// (valid JSON, ids, order, offsets that slice the input), not on what the
+// rules find.
+#include <doctest/doctest.h>
+
+#ifdef VNIE_CLI_PATH
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "support.h"
+#include "vnie/extractor.h"
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+/// A fresh directory under the system temp dir, removed on destruction.
+class TempDir {
+ public:
+  TempDir() {
+    static std::atomic<int> counter{0};
+    path_ = fs::temp_directory_path() /
+            ("vnie-cli-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+    fs::remove_all(path_);
+    fs::create_directories(path_);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+
+  const fs::path& path() const { return path_; }
+  fs::path write(const std::string& name, const std::string& content) const {
+    fs::path p = path_ / name;
+    fs::create_directories(p.parent_path());
+    std::ofstream out(p, std::ios::binary);
+    out << content;
+    return p;
+  }
+
+ private:
+  fs::path path_;
+};
+
+std::string quote(const std::string& s) {
+  std::string q = "'";
+  for (char c : s) {
+    if (c == '\'') {
+      q += "'\\''";
+    } else {
+      q += c;
+    }
+  }
+  return q + "'";
+}
+
+struct Run {
+  int code = -1;
+  std::string out, err;
+};
+
+/// Runs `vnie ARGS` (ARGS already shell-quoted where needed) with `input` on
+/// stdin, in directory `cwd` when given.
+Run run_vnie(const std::string& args, const std::string& input = "", const std::string& cwd = "",
+         const std::string& env = "") {
+  TempDir io;
+  fs::path in = io.write("stdin", input);
+  fs::path out = io.path() / "stdout", err = io.path() / "stderr";
+  std::string cmd;
+  if (!cwd.empty()) cmd += "cd " + quote(cwd) + " && ";
+  cmd += env + " " + quote(VNIE_CLI_PATH) + " " + args + " <" + quote(in.string()) + " >" +
+         quote(out.string()) + " 2>" + quote(err.string());
+  int status = std::system(cmd.c_str());
+  Run r;
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = vnie_test::read_file(out);
+  r.err = vnie_test::read_file(err);
+  return r;
+}
+
+std::vector<std::string> lines_of(const std::string& s) {
+  std::vector<std::string> lines;
+  std::istringstream in(s);
+  std::string line;
+  while (std::getline(in, line)) lines.push_back(line);
+  return lines;
+}
+
+/// Parses JSON Lines output; every line must be valid JSON.
+std::vector<json> parse_jsonl(const std::string& s) {
+  std::vector<json> docs;
+  for (const auto& line : lines_of(s)) {
+    json j;
+    REQUIRE_NOTHROW(j = json::parse(line));
+    docs.push_back(j);
+  }
+  return docs;
+}
+
+/// Checks the shape of a result object and that every mention's and event's
+/// offsets slice `input` as the contract says.
+void check_result(const json& doc, const std::string& input) {
+  REQUIRE(doc.is_object());
+  CHECK(doc.contains("id"));
+  CHECK(doc.contains("reference_date"));
+  REQUIRE(doc["mentions"].is_array());
+  REQUIRE(doc["events"].is_array());
+  REQUIRE(doc["warnings"].is_array());
+  std::size_t prev_start = 0, prev_end = 0;
+  for (const auto& m : doc["mentions"]) {
+    auto start = m["start"].get<std::size_t>(), end = m["end"].get<std::size_t>();
+    REQUIRE(start <= end);
+    REQUIRE(end <= input.size());
+    CHECK(m["text"].get<std::string>() == input.substr(start, end - start));
+    CHECK(m["type"].is_string());
+    CHECK(m["rule"].is_string());
+    CHECK(m.contains("value"));
+    vnie::MentionType t{};
+    CHECK(vnie::parse_mention_type(m["type"].get<std::string>(), t));
+    // Sorted by start, then end.
+    CHECK((start > prev_start || (start == prev_start && end >= prev_end)));
+    prev_start = start;
+    prev_end = end;
+  }
+  for (const auto& e : doc["events"]) {
+    CHECK(e["start"].get<std::size_t>() <= e["end"].get<std::size_t>());
+    CHECK(e["end"].get<std::size_t>() <= input.size());
+  }
+}
+
+const char* kLine1 = "Chiều 23/12, Công đoàn tỉnh tổ chức hội nghị tổng kết năm 2020.";
+const char* kLine2 = "Đã trao 542 suất quà, tổng trị giá hơn 13,5 tỷ đồng, tăng 53,5% so với năm trước.";
+
+}  // namespace
+
+TEST_CASE("cli: --version and --help") {
+  Run r = run_vnie("--version");
+  CHECK(r.code == 0);
+  CHECK(r.out == std::string("vnie ") + vnie::version() + "\n");
+
+  r = run_vnie("--help");
+  CHECK(r.code == 0);
+  for (const char* cmd : {"extract", "normalize", "rules", "bench"}) {
+    CHECK(r.out.find(cmd) != std::string::npos);
+  }
+  r = run_vnie("extract --help");
+  CHECK(r.code == 0);
+  for (const char* opt : {"--input", "--format", "--ref-date", "--types", "--rules",
+                          "--no-default-rules", "--style", "--max-doc-bytes"}) {
+    CHECK(r.out.find(opt) != std::string::npos);
+  }
+  CHECK(run_vnie("normalize --help").code == 0);
+  CHECK(run_vnie("rules --help").code == 0);
+  CHECK(run_vnie("bench --help").code == 0);
+}
+
+TEST_CASE("cli: usage errors exit 2 with a message") {
+  Run r = run_vnie("");
+  CHECK(r.code == 2);
+  CHECK(!r.err.empty());
+
+  r = run_vnie("extract --ref-date 2020-02-30", kLine1);
+  CHECK(r.code == 2);
+  CHECK(r.err.find("2020-02-30") != std::string::npos);
+  CHECK(r.out.empty());
+  CHECK(run_vnie("extract --ref-date 23/12/2020", kLine1).code == 2);
+  CHECK(run_vnie("extract --ref-date 2020-1-5", kLine1).code == 2);
+
+  r = run_vnie("extract --types date,bogus", kLine1);
+  CHECK(r.code == 2);
+  CHECK(r.err.find("bogus") != std::string::npos);
+
+  CHECK(run_vnie("extract --input xml", kLine1).code == 2);
+  CHECK(run_vnie("extract --format yaml", kLine1).code == 2);
+  CHECK(run_vnie("extract --style odd", kLine1).code == 2);
+  CHECK(run_vnie("extract --max-doc-bytes 0", kLine1).code == 2);
+  CHECK(run_vnie("extract --max-doc-bytes -1", kLine1).code == 2);
+  CHECK(run_vnie("extract --max-doc-bytes lots", kLine1).code == 2);
+  CHECK(run_vnie("extract --no-such-option", kLine1).code == 2);
+  CHECK(run_vnie("rules", "").code == 2);
+
+  r = run_vnie("extract --rules /nonexistent-vnie-dir", kLine1);
+  CHECK(r.code == 2);
+  CHECK(r.err.find("/nonexistent-vnie-dir") != std::string::npos);
+}
+
+TEST_CASE("cli: a good --ref-date and --types are accepted") {
+  Run r = run_vnie("extract --ref-date 2020-02-29 --types date,number --types money", kLine1);
+  CHECK(r.code == 0);
+  auto docs = parse_jsonl(r.out);
+  REQUIRE(docs.size() == 1);
+  check_result(docs[0], kLine1);
+  for (const auto& m : docs[0]["mentions"]) {
+    std::string t = m["type"].get<std::string>();
+    CHECK((t == "date" || t == "number" || t == "money"));
+  }
+}
+
+TEST_CASE("cli: unreadable file exits 2 naming it, the other files are processed") {
+  TempDir dir;
+  fs::path good = dir.write("good.txt", kLine1);
+  std::string missing = (dir.path() / "missing.txt").string();
+  Run r = run_vnie("extract " + quote(missing) + " " + quote(good.string()));
+  CHECK(r.code == 2);
+  CHECK(r.err.find(missing) != std::string::npos);
+  auto docs = parse_jsonl(r.out);
+  REQUIRE(docs.size() == 1);
+  CHECK(docs[0]["id"] == good.string());
+  check_result(docs[0], kLine1);
+}
+
+TEST_CASE("cli: text input, stdin and directories") {
+  // stdin, whole input is one document.
+  std::string text = std::string(kLine1) + "\n" + kLine2 + "\n";
+  Run r = run_vnie("extract", text);
+  CHECK(r.code == 0);
+  auto docs = parse_jsonl(r.out);
+  REQUIRE(docs.size() == 1);
+  CHECK(docs[0]["id"] == "<stdin>");
+  check_result(docs[0], text);
+  CHECK(run_vnie("extract -", text).out == r.out);
+
+  // A directory: *.txt, recursively, sorted; ids relative as given.
+  TempDir dir;
+  dir.write("corpus/b.txt", kLine2);
+  dir.write("corpus/a.txt", kLine1);
+  dir.write("corpus/sub/c.txt", kLine1);
+  dir.write("corpus/notes.md", "not a document");
+  r = run_vnie("extract corpus", "", dir.path().string());
+  CHECK(r.code == 0);
+  docs = parse_jsonl(r.out);
+  REQUIRE(docs.size() == 3);
+  CHECK(docs[0]["id"] == "corpus/a.txt");
+  CHECK(docs[1]["id"] == "corpus/b.txt");
+  CHECK(docs[2]["id"] == "corpus/sub/c.txt");
+  check_result(docs[0], kLine1);
+  check_result(docs[1], kLine2);
+  check_result(docs[2], kLine1);
+}
+
+TEST_CASE("cli: offsets slice the input for every corpus article") {
+  fs::path corpus = vnie_test::source_dir() / "corpus";
+  Run r = run_vnie("extract corpus", "", vnie_test::source_dir().string());
+  CHECK(r.code == 0);
+  auto docs = parse_jsonl(r.out);
+  std::size_t txt = 0;
+  for (const auto& e : fs::recursive_directory_iterator(corpus)) {
+    if (e.is_regular_file() && e.path().extension() == ".txt") ++txt;
+  }
+  CHECK(docs.size() == txt);
+  std::string prev;
+  for (const auto& d : docs) {
+    REQUIRE(d.contains("mentions"));
+    std::string id = d["id"].get<std::string>();
+    CHECK(id > prev);
+    prev = id;
+    check_result(d, vnie_test::read_file(vnie_test::source_dir() / id));
+  }
+}
+
+TEST_CASE("cli: lines input") {
+  TempDir dir;
+  std::string content = std::string(kLine1) + "\n\n   \n" + kLine2 + "\r\n" + kLine1;
+  fs::path f = dir.write("news.txt", content);
+  Run r = run_vnie("extract --input lines news.txt", "", dir.path().string());
+  CHECK(r.code == 0);
+  auto docs = parse_jsonl(r.out);
+  REQUIRE(docs.size() == 3);
+  CHECK(docs[0]["id"] == "news.txt:1");
+  CHECK(docs[1]["id"] == "news.txt:4");
+  CHECK(docs[2]["id"] == "news.txt:5");
+  check_result(docs[0], kLine1);
+  check_result(docs[1], kLine2);  // without the \r
+  check_result(docs[2], kLine1);
+
+  r = run_vnie("extract --input lines", content);
+  docs = parse_jsonl(r.out);
+  REQUIRE(docs.size() == 3);
+  CHECK(docs[1]["id"] == "<stdin>:4");
+}
+
+TEST_CASE("cli: jsonl input keeps ids and order; a bad line is an error line, exit 1") {
+  json a = {{"id", "doc-a"}, {"text", kLine1}, {"date", "2020-12-25"}};
+  json c = {{"id", "doc-c"}, {"text", kLine2}};
+  json d = {{"text", kLine1}};  // no id
+  json e = {{"id", "doc-e"}};   // no text
+  json f = {{"id", "doc-f"}, {"text", kLine1}, {"date", "2021-02-29"}};  // no such day
+  std::string input = a.dump() + "\n{\"id\": \"doc-b\", \"text\": \n" + c.dump() + "\n\n" +
+                      d.dump() + "\n" + e.dump() + "\n[1,2]\n" + f.dump() + "\n";
+  TempDir dir;
+  dir.write("in.jsonl", input);
+  Run r = run_vnie("extract --input jsonl in.jsonl", "", dir.path().string());
+  CHECK(r.code == 1);
+  auto docs = parse_jsonl(r.out);
+  REQUIRE(docs.size() == 7);
+
+  CHECK(docs[0]["id"] == "doc-a");
+  CHECK(docs[0]["reference_date"] == "2020-12-25");
+  check_result(docs[0], kLine1);
+
+  // Not JSON: the id is unknown, so FILE:LINE.
+  CHECK(docs[1]["id"] == "in.jsonl:2");
+  REQUIRE(docs[1].contains("error"));
+  CHECK(docs[1]["error"]["code"] == "invalid_argument");
+  CHECK(docs[1]["error"]["input"] == "in.jsonl:2");
+  CHECK(docs[1]["error"]["message"].get<std::string>().size() > 0);
+  CHECK(!docs[1].contains("mentions"));
+
+  CHECK(docs[2]["id"] == "doc-c");
+  check_result(docs[2], kLine2);
+
+  CHECK(docs[3]["id"] == "in.jsonl:5");  // the blank line 4 is skipped
+  check_result(docs[3], kLine1);
+
+  CHECK(docs[4]["id"] == "doc-e");
+  CHECK(docs[4]["error"]["input"] == "in.jsonl:6");
+  CHECK(docs[4]["error"]["message"].get<std::string>().find("text") != std::string::npos);
+
+  CHECK(docs[5]["id"] == "in.jsonl:7");
+  CHECK(docs[5].contains("error"));
+
+  CHECK(docs[6]["id"] == "doc-f");
+  CHECK(docs[6]["error"]["code"] == "invalid_argument");
+
+  // The same from stdin; --ref-date applies where a line has no date.
+  r = run_vnie("extract --input jsonl --ref-date 2019-05-01", a.dump() + "\n" + c.dump() + "\n");
+  CHECK(r.code == 0);
+  docs = parse_jsonl(r.out);
+  REQUIRE(docs.size() == 2);
+  CHECK(docs[0]["reference_date"] == "2020-12-25");
+  CHECK(docs[1]["reference_date"] == "2019-05-01");
+}
+
+TEST_CASE("cli: --max-doc-bytes gives an error line and exit 1") {
+  TempDir dir;
+  dir.write("big.txt", kLine2);
+  dir.write("small.txt", "Năm 2020.");
+  Run r = run_vnie("extract --max-doc-bytes 20 big.txt small.txt", "", dir.path().string());
+  CHECK(r.code == 1);
+  auto docs = parse_jsonl(r.out);
+  REQUIRE(docs.size() == 2);
+  CHECK(docs[0]["id"] == "big.txt");
+  CHECK(docs[0]["error"]["code"] == "input_too_large");
+  CHECK(docs[0]["error"]["input"] == "big.txt:1");
+  check_result(docs[1], "Năm 2020.");
+
+  r = run_vnie("extract --input lines --max-doc-bytes 20", std::string(kLine2) + "\nNăm 2020.\n");
+  CHECK(r.code == 1);
+  docs = parse_jsonl(r.out);
+  REQUIRE(docs.size() == 2);
+  CHECK(docs[0]["error"]["code"] == "input_too_large");
+  CHECK(docs[0]["id"] == "<stdin>:1");
+  check_result(docs[1], "Năm 2020.");
+}
+
+TEST_CASE("cli: invalid UTF-8 input still gives valid JSON with a warning") {
+  std::string bad = std::string("Ngày 5/3 có 12 người \xff\xfe và 3,5 tỷ đồng \xc3");
+  Run r = run_vnie("extract --input lines", bad + "\n");
+  CHECK(r.code == 0);
+  auto docs = parse_jsonl(r.out);  // parse fails on invalid UTF-8
+  REQUIRE(docs.size() == 1);
+  const json& w = docs[0]["warnings"];
+  REQUIRE(w.size() >= 1);
+  CHECK(w[0]["code"] == "invalid_utf8");
+  CHECK(w[0]["byte_offset"].get<std::size_t>() == bad.find('\xff'));
+  for (const auto& m : docs[0]["mentions"]) {
+    auto start = m["start"].get<std::size_t>(), end = m["end"].get<std::size_t>();
+    REQUIRE(end <= bad.size());
+    std::string slice = bad.substr(start, end - start);
+    if (slice.find_first_of("\xff\xfe\xc3") == std::string::npos) {
+      CHECK(m["text"] == slice);
+    }
+  }
+}
+
+TEST_CASE("cli: table format") {
+  TempDir dir;
+  dir.write("a.txt", std::string(kLine1) + "\n" + kLine2 + "\n");
+  Run r = run_vnie("extract --format table --input lines a.txt", "", dir.path().string());
+  CHECK(r.code == 0);
+  CHECK(r.out.find("== a.txt:1") != std::string::npos);
+  CHECK(r.out.find("== a.txt:2") != std::string::npos);
+  r = run_vnie("extract --format table --input jsonl", "not json\n");
+  CHECK(r.code == 1);
+  CHECK(r.out.find("error") != std::string::npos);
+}
+
+TEST_CASE("cli: normalize") {
+  Run r = run_vnie("normalize --fold", "Hòa bình THỦY Đức khoẻ\n");
+  CHECK(r.code == 0);
+  CHECK(r.out == "hoa binh thuy duc khoe\n");
+
+  // Decomposed input (o + combining grave) folds the same.
+  r = run_vnie("normalize --fold", "Ho\xcc\x80" "a\n");
+  CHECK(r.out == "hoa\n");
+
+  // One output line per input line, blank lines kept, CRLF accepted, last
+  // line without a newline still printed.
+  r = run_vnie("normalize", "hoà thuỷ\r\n\nkhoẻ");
+  CHECK(r.code == 0);
+  CHECK(r.out == "hòa thủy\n\nkhỏe\n");
+  r = run_vnie("normalize --style modern", "hòa thủy\n");
+  CHECK(r.out == "hoà thuỷ\n");
+  r = run_vnie("normalize --style keep", "hoà thủy\n");
+  CHECK(r.out == "hoà thủy\n");
+
+  // Invalid UTF-8: a warning on stderr with file:line: byte N, the line still printed.
+  r = run_vnie("normalize", "ok\nab\xff" "c\n");
+  CHECK(r.code == 0);
+  CHECK(lines_of(r.out).size() == 2);
+  CHECK(r.out.rfind("ok\nab\xEF\xBF\xBD", 0) == 0);
+  CHECK(r.err.find("<stdin>:2: byte 2: ") != std::string::npos);
+
+  TempDir dir;
+  dir.write("x.txt", "Hòa\n");
+  r = run_vnie("normalize --fold x.txt missing.txt", "", dir.path().string());
+  CHECK(r.code == 2);
+  CHECK(r.out == "hoa\n");
+  CHECK(r.err.find("missing.txt") != std::string::npos);
+  CHECK(run_vnie("normalize --style wrong", "x\n").code == 2);
+}
+
+TEST_CASE("cli: rules list and check") {
+  Run r = run_vnie("rules list");
+  CHECK(r.code == 0);
+  auto lines = lines_of(r.out);
+  REQUIRE(lines.size() >= 1);
+  CHECK(lines[0].find("ID") == 0);
+
+  r = run_vnie("rules check");
+  CHECK(r.code == 0);
+  CHECK(r.out.rfind("ok: ", 0) == 0);
+
+  TempDir good;
+  good.write("extra.rules",
+             "rule test.cli.hashnum\n"
+             "  type: number\n"
+             "  production: number\n"
+             "  pattern: #(?P<num>\\d+)\n"
+             "  boundary: none\n"
+             "end\n");
+  r = run_vnie("rules check " + quote(good.path().string()));
+  CHECK(r.code == 0);
+  CHECK(r.out.rfind("ok: ", 0) == 0);
+  r = run_vnie("rules list --rules " + quote(good.path().string()));
+  CHECK(r.code == 0);
+  CHECK(r.out.find("test.cli.hashnum") != std::string::npos);
+  CHECK(r.out.find("extra.rules:1") != std::string::npos);
+
+  TempDir bad;
+  fs::path file = bad.write("broken.rules",
+                            "rule test.cli.broken\n"
+                            "  type: number\n"
+                            "  production: number\n"
+                            "  pattern: (?P<num>\\d+\n");
+  r = run_vnie("rules check " + quote(bad.path().string()));
+  CHECK(r.code == 2);
+  CHECK(r.err.find("broken.rules") != std::string::npos);
+  CHECK(r.out.empty());
+
+  r = run_vnie("extract --rules " + quote(bad.path().string()), kLine1);
+  CHECK(r.code == 2);
+  CHECK(r.err.find("broken.rules") != std::string::npos);
+  CHECK(r.out.empty());
+  CHECK(run_vnie("rules list --rules " + quote(bad.path().string())).code == 2);
+  CHECK(run_vnie("rules check /nonexistent-vnie-dir").code == 2);
+}
+
+TEST_CASE("cli: bench") {
+  Run r = run_vnie("bench", "", "", "env -u VNIE_BENCH_FILE");
+  CHECK(r.code == 2);
+  CHECK(r.err.find("VNIE_BENCH_FILE") != std::string::npos);
+
+  TempDir dir;
+  std::string text;
+  for (int i = 0; i < 20; ++i) text += std::string(i % 2 ? kLine1 : kLine2) + "\n";
+  fs::path f = dir.write("bench.txt", text);
+  r = run_vnie("bench --threads 2 --repeat 2 " + quote(f.string()));
+  CHECK(r.code == 0);
+  for (const char* what : {"normalize", "prefilter", "match", "productions", "events", "output",
+                           "total", "documents", "peak RSS", "2 threads", "1 thread"}) {
+    CHECK(r.out.find(what) != std::string::npos);
+  }
+  r = run_vnie("bench", "", "", "VNIE_BENCH_FILE=" + quote(f.string()));
+  CHECK(r.code == 0);
+  CHECK(r.out.find("MB/s") != std::string::npos);
+  CHECK(run_vnie("bench --threads 0 " + quote(f.string())).code == 2);
+  CHECK(run_vnie("bench /nonexistent-vnie-file").code == 2);
+}
+
+#endif  // VNIE_CLI_PATH
