@@ -399,6 +399,56 @@ TEST_CASE("cli: table format") {
   CHECK(r.out.find("error") != std::string::npos);
 }
 
+namespace {
+
+/// Display columns of UTF-8 text without wide characters: code points,
+/// combining diacritics (U+0300–U+036F) excluded.
+std::size_t columns(const std::string& s) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if ((c & 0xC0) == 0x80) continue;  // continuation byte
+    if (c == 0xCC && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80) continue;
+    if (c == 0xCD && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) < 0xB0) continue;
+    ++n;
+  }
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("cli: table columns align by display width") {
+  TempDir rules;
+  rules.write("counted.rules",
+              "rule test.cli.counted\n"
+              "  type: number\n"
+              "  production: number\n"
+              "  priority: 100\n"
+              "  pattern: (?P<num>\\d+)\\s(?:người|suất quà|hòa)\n"
+              "end\n");
+  // Precomposed, decomposed (o + U+0300) and ASCII-only texts.
+  std::string text = "Có 5 người, 12 suất quà và 13 Ho\xcc\x80" "a, 7 hòa.";
+  Run r = run_vnie("extract --format table --types number --rules " +
+                       quote(rules.path().string()),
+                   text);
+  CHECK(r.code == 0);
+  auto lines = lines_of(r.out);
+  std::size_t rule_col = std::string::npos, rows = 0;
+  for (const auto& line : lines) {
+    auto pos = line.find("RULE");
+    if (line.find("TYPE") != std::string::npos && pos != std::string::npos) {
+      rule_col = columns(line.substr(0, pos));
+    }
+    pos = line.find("test.cli.counted");
+    if (pos != std::string::npos) {
+      ++rows;
+      CHECK(columns(line.substr(0, pos)) == rule_col);
+    }
+  }
+  CHECK(rows == 4);
+  CHECK(r.out.find("Ho\xcc\x80" "a") != std::string::npos);
+}
+
 TEST_CASE("cli: normalize") {
   Run r = run_vnie("normalize --fold", "Hòa bình THỦY Đức khoẻ\n");
   CHECK(r.code == 0);
