@@ -1,8 +1,19 @@
-// Entity productions (organizations, awards, people): none registered yet.
+// Entity productions: organizations, awards and people (rules/entities/*.rules,
+// docs/entities.md).
+#include "entities/entities.h"
 #include "extract/production.h"
 
 namespace vnie::detail {
 
-void register_entity_productions(ProductionRegistry&) {}
+void register_entity_productions(ProductionRegistry& r) {
+  r.add("organization", entities::organization);
+  r.add("organization_levels", entities::organization_levels);
+  r.add("organization_known", entities::organization_known);
+  r.add("organization_abbreviation", entities::organization_abbreviation);
+  r.add("award", entities::award);
+  r.add("award_quoted", entities::award_quoted);
+  r.add("person", entities::person);
+  r.add("person_byline", entities::person_byline);
+}
 
 }  // namespace vnie::detail
