@@ -1,32 +1,126 @@
-// Value productions: numbers (more to come: money, percent, dates, …).
-#include <charconv>
+// Value productions: numbers and figures, percentages, money, ordinals
+// (this file); dates, times and ranges (dates.cpp). docs/values.md describes
+// the conventions; rules/values/*.rules the patterns.
 #include <cmath>
 #include <string>
 
-#include "extract/hooks.h"
 #include "extract/production.h"
+#include "values/context.h"
+#include "values/parse.h"
+#include "values/productions_internal.h"
 
 namespace vnie::detail {
-namespace {
+namespace values {
 
-/// "4.609" → 4609, "13,5" → 13.5, "62.000.000" → 62000000, "01" → 1.
-bool parse_vi_number(std::string_view s, double* out) {
-  std::string plain;
-  for (char c : s) {
-    if (c == '.') continue;  // thousands separator
-    plain += c == ',' ? '.' : c;
+bool is_ascii_digit(char32_t c) { return c >= '0' && c <= '9'; }
+
+bool is_letter(char32_t c) { return is_word_char(c) && !is_ascii_digit(c); }
+
+/// A number glued to a code, score, phone number or ratio: "1234/QĐ",
+/// "15/2003/QH11", "COVID-19", "2-1", "0912.345.678", "1:1000".
+bool glued(const Match& m) {
+  const auto t = view_text(m);
+  const std::size_t s = m.start(), e = m.end();
+  if (s > 0) {
+    const char b = t[s - 1];
+    if (b == '/' || b == ':' || b == '\\' || b == '_') return true;
+    if ((b == '.' || b == ',') && s > 1 && is_ascii_digit(static_cast<unsigned char>(t[s - 2]))) {
+      return true;
+    }
+    if (b == '-' || b == '+') {
+      std::size_t k = s - 1;
+      if (k > 0 && t[k - 1] == ' ') --k;  // "covd -19"
+      if (k > 0 && is_word_char(decode_before(t, k))) return true;
+    }
   }
-  if (plain.empty()) return false;
-  auto [p, ec] = std::from_chars(plain.data(), plain.data() + plain.size(), *out);
-  return ec == std::errc() && p == plain.data() + plain.size() && std::isfinite(*out);
+  if (e < t.size()) {
+    const char a = t[e];
+    const char a2 = e + 1 < t.size() ? t[e + 1] : '\0';
+    if (a == '/' || a == ':' || a == '_' || a == '\\') return true;
+    if ((a == '.' || a == ',' || a == '-') && is_ascii_digit(static_cast<unsigned char>(a2))) {
+      return true;
+    }
+  }
+  return false;
 }
 
+namespace {
+
+constexpr std::string_view kArticleLike[] = {"hàng", "vài", "mấy", "nhiều", "các", "những",
+                                             "mỗi", "từng", "bao", "hằng"};
+
+bool starts_with_scale(std::string_view num) {
+  const std::string w = lower(num.substr(0, num.find(' ')));
+  return w == "trăm" || w == "nghìn" || w == "ngàn" || w == "triệu" || w == "tỷ" ||
+         w == "tỉ" || w == "vạn" || w == "chục";
+}
+
+bool preceded_by_vague(const Match& m) {
+  const std::string w = lower(word_before(view_text(m), m.start()));
+  for (auto a : kArticleLike) {
+    if (w == a) return true;
+  }
+  return false;
+}
+
+/// Numbers written with digits (and scale words): "4.609", "13,5", "3 triệu
+/// 500 nghìn", "100K", "âm 1.200.000"; and multi-word number words.
 bool number(const Match& m, Value* out) {
-  auto num = m.get("num");
+  auto num = first_of(m, {"num", "numw", "alone"});
   if (!num) return false;
+  NumberInfo info;
+  if (!parse_number_info(*num, &info)) return false;
+  if (!m.has("neg") && glued(m)) return false;
+  if (m.has("numw")) {
+    // Number words in running text: at least two words ("hai mươi", "năm
+    // nghìn"), not "hàng trăm nghìn" nor a number that begins with a scale.
+    if (info.tokens < 2) return false;
+    if (starts_with_scale(*num) && !whole_line(m)) return false;
+    if (preceded_by_vague(m)) return false;
+  }
   NumberValue v;
-  if (!parse_vi_number(*num, &v.value)) return false;
-  if (auto unit = m.normalized("unit")) v.unit = std::string(*unit);
+  v.value = m.has("neg") ? -info.value : info.value;
+  *out = v;
+  return true;
+}
+
+bool is_time_noun(std::string_view unit_lower) {
+  return unit_lower == "ngày" || unit_lower == "tháng" || unit_lower == "năm" ||
+         unit_lower == "tuần" || unit_lower == "giờ" || unit_lower == "tiếng" ||
+         unit_lower == "phút";
+}
+
+/// A number with the noun it counts: "542 người", "27 suất quà", "gần 800
+/// CBCCVC", "hai mươi năm".
+bool figure(const Match& m, Value* out) {
+  auto num = m.get("num");
+  auto unit = m.normalized("unit");
+  if (!num || !unit) return false;
+  NumberInfo info;
+  if (!parse_number_info(*num, &info)) return false;
+  const std::size_t num_start =
+      static_cast<std::size_t>(num->data() - view_text(m).data());
+  if (!m.has("qual")) {
+    if (glued(m)) return false;
+  } else if (num_start > 0 && view_text(m)[num_start - 1] != ' ') {
+    return false;
+  }
+  const std::string u = lower(*unit);
+  if (info.has_words) {
+    const std::string first = lower(num->substr(0, num->find(' ')));
+    if (info.bare_word && first == "một") return false;  // "một người": an article
+    if (info.bare_word && first == "năm" && is_time_noun(u)) return false;
+    if (starts_with_scale(*num) || preceded_by_vague(m)) return false;
+  }
+  if (is_time_noun(u)) {
+    // "2 ngày 13 và 14-7": the noun starts a date, not a duration.
+    const auto after = word_after(view_text(m), m.end());
+    if (!after.empty() && is_ascii_digit(static_cast<unsigned char>(after[0]))) return false;
+  }
+  NumberValue v;
+  v.value = info.value;
+  v.unit = std::string(*unit);
+  v.qualifier = qualifier_of(m, "qual");
   *out = v;
   return true;
 }
@@ -34,19 +128,187 @@ bool number(const Match& m, Value* out) {
 bool percent(const Match& m, Value* out) {
   auto num = m.get("num");
   if (!num) return false;
+  NumberInfo info;
+  if (!parse_number_info(*num, &info)) return false;
+  if (!m.has("qual") && glued(m)) return false;
   PercentValue v;
-  if (!parse_vi_number(*num, &v.value)) return false;
+  v.value = m.has("neg") ? -info.value : info.value;
+  v.qualifier = qualifier_of(m, "qual");
+  *out = v;
+  return true;
+}
+
+// ------------------------------------------------------------------ money
+
+/// Words that follow "đồng" when it is not the currency: "hai đồng chí".
+constexpr std::string_view kDongNot[] = {
+    "chí",  "bào",  "thời", "ý",    "hành", "nghiệp", "đội",  "phục", "hồ",   "tâm",
+    "lòng", "thuận", "tình", "loạt", "bộ",   "nhất",   "đều",  "ruộng", "bằng", "minh",
+    "hương", "niên", "môn",  "khởi", "sự",   "cảm",    "dạng", "tiền", "lúa",  "cỏ",
+    "ca",   "hóa",  "chủ",  "tổ",   "tác",  "giá",    "hạng", "cấp",  "đẳng", "xu",
+    "nát",  "bằng", "hoang", "quê",  "cốt",  "phạm",   "lõa",  "thanh", "lứa", "trinh"};
+
+bool currency_code(const Match& m, std::string_view cur, std::string* code) {
+  const auto c = list_attr(m, "currencies", cur, "code");
+  if (c.empty()) return false;
+  *code = std::string(c);
+  return true;
+}
+
+/// The factor of the last scale word of a number ("3 triệu" → 1e6), or 1.
+double last_scale(std::string_view num) {
+  double f = 1;
+  std::size_t i = 0;
+  while (i < num.size()) {
+    std::size_t j = num.find(' ', i);
+    if (j == std::string_view::npos) j = num.size();
+    const std::string w = lower(num.substr(i, j - i));
+    if (w == "nghìn" || w == "ngàn") f = 1e3;
+    if (w == "vạn") f = 1e4;
+    if (w == "triệu") f = 1e6;
+    if (w == "tỷ" || w == "tỉ") f = 1e9;
+    if (!w.empty() && (w.back() == 'k' || w.back() == 'K')) f = 1e3;
+    i = j + 1;
+  }
+  return f;
+}
+
+bool cents_value(std::string_view c, double* out) {
+  double v = 0;
+  if (!parse_number(c, &v) || v < 0 || v >= 100 || v != std::floor(v)) return false;
+  *out = v / 100;
+  return true;
+}
+
+bool money(const Match& m, Value* out) {
+  auto num = first_of(m, {"num", "num2"});
+  auto cur = first_of(m, {"cur", "pcur"});
+  if (!num || !cur) return false;
+  NumberInfo info;
+  if (!parse_number_info(*num, &info)) return false;
+  MoneyValue v;
+  if (!currency_code(m, m.normalized(m.has("cur") ? "cur" : "pcur").value_or(*cur),
+                     &v.currency)) {
+    return false;
+  }
+  if (!m.has("qual") && !m.has("bound") && glued(m)) return false;
+  double amount = info.value;
+  if (auto c = m.get("cents")) {
+    double cents = 0;
+    if (v.currency == "VND" || !cents_value(*c, &cents)) return false;
+    amount += cents;
+  }
+  if (m.has("cur")) {
+    // Currency names that are also the first syllable of other words: "hai
+    // đồng chí", "03 đồng chí", "2 đô thị", "3 xu hướng".
+    const std::string form = lower(*m.get("cur"));
+    const std::string next = lower(word_after(view_text(m), m.end()));
+    const bool next_letter = !next.empty() && !is_ascii_digit(static_cast<unsigned char>(next[0]));
+    if (form == "đồng" && next_letter && !info.has_scale) {
+      for (auto w : kDongNot) {
+        if (next == w) return false;
+      }
+      if (!info.has_scale && info.value < 1000 && !m.has("qual")) return false;
+    }
+    if ((form == "đô" || form == "xu" || form == "xen" || form == "tệ" || form == "yên" ||
+         form == "won" || form == "đ") &&
+        next_letter && !m.has("cents")) {
+      return false;
+    }
+  }
+  if (info.bare_word && !m.has("qual") && !whole_line(m)) {
+    // "một đồng", "năm đô": a lone number word needs the phrase to itself.
+    const std::string w = lower(*num);
+    if (w == "một" || w == "năm" || w == "tư" || w == "không") return false;
+  }
+  v.amount = amount;
+  v.qualifier = qualifier_of(m, "qual");
+  if (auto b = m.get("bound")) {
+    const std::string dir = lower(*b);
+    v.qualifier = dir.find("lên") != std::string::npos ? Qualifier::at_least : Qualifier::at_most;
+  }
+  if (auto per = m.normalized("per")) v.per_unit = std::string(*per);
+  *out = v;
+  return true;
+}
+
+bool money_range(const Match& m, Value* out) {
+  auto a = m.get("a");
+  auto b = first_of(m, {"b", "b2"});
+  auto cur = first_of(m, {"cur", "pcur2", "pcur1", "cur1"});
+  if (!a || !b || !cur) return false;
+  const std::string conn = lower_collapsed(m.get("conn").value_or(""));
+  const std::string pre = lower(m.get("pre").value_or(""));
+  if (conn == "và" && pre != "giữa") return false;
+  if (pre == "giữa" && conn != "và") return false;
+  NumberInfo ia, ib;
+  if (!parse_number_info(*a, &ia) || !parse_number_info(*b, &ib)) return false;
+  MoneyValue v;
+  std::string curname;
+  for (auto n : {"cur", "pcur2", "pcur1", "cur1"}) {
+    if (auto c = m.normalized(n)) {
+      if (!currency_code(m, *c, &curname)) return false;
+      if (v.currency != "VND" && curname != v.currency) return false;  // mixed currencies
+      v.currency = curname;
+    }
+  }
+  double lo = ia.value, hi = ib.value;
+  // "từ 2 đến 3 triệu đồng": the first number takes the scale of the second.
+  if (!ia.has_scale && ib.has_scale && last_scale(*a) == 1) lo *= last_scale(*b);
+  if (!(lo < hi)) return false;
+  v.amount.reset();
+  v.min = lo;
+  v.max = hi;
+  v.qualifier = qualifier_of(m, "qual");
+  *out = v;
+  return true;
+}
+
+// ---------------------------------------------------------------- ordinals
+
+bool ordinal(const Match& m, Value* out) {
+  OrdinalValue v;
+  if (m.has("first")) {
+    v.value = 1;
+  } else if (auto r = m.get("roman")) {
+    int n = 0;
+    if (!parse_roman(*r, &n)) return false;
+    v.value = n;
+  } else if (auto n = m.get("n")) {
+    const std::string w = lower_collapsed(*n);
+    double d = 0;
+    if (w == "nhất") {
+      d = 1;
+    } else if (w == "nhì") {
+      d = 2;
+    } else if (w == "tư") {
+      d = 4;
+    } else if (!parse_number(w, &d)) {
+      return false;
+    }
+    if (d < 1 || d != std::floor(d) || d > 1e6) return false;
+    // "thứ hai" … "thứ bảy" without a noun before are weekdays (date.rules).
+    if (!m.has("ctx") && w != "nhì" && d >= 2 && d <= 7) return false;
+    v.value = static_cast<std::int64_t>(d);
+  } else {
+    return false;
+  }
+  if (glued(m)) return false;
   *out = v;
   return true;
 }
 
 }  // namespace
+}  // namespace values
 
 void register_value_productions(ProductionRegistry& r) {
-  r.add("number", number);
-  r.add("percent", percent);
+  r.add("number", values::number);
+  r.add("figure", values::figure);
+  r.add("percent", values::percent);
+  r.add("money", values::money);
+  r.add("money_range", values::money_range);
+  r.add("ordinal", values::ordinal);
+  values::register_date_productions(r);
 }
-
-std::optional<DateValue> find_reference_date(const NormalizedText&) { return std::nullopt; }
 
 }  // namespace vnie::detail
