@@ -243,6 +243,8 @@ bool money_range(const Match& m, Value* out) {
   if (pre == "giữa" && conn != "và") return false;
   NumberInfo ia, ib;
   if (!parse_number_info(*a, &ia) || !parse_number_info(*b, &ib)) return false;
+  // "không tới 7000 đồng" is "not up to", not a range from zero.
+  if (ia.bare_word && pre.empty()) return false;
   MoneyValue v;
   std::string curname;
   for (auto n : {"cur", "pcur2", "pcur1", "cur1"}) {
