@@ -9,6 +9,7 @@
 #include <chrono>
 #include <map>
 
+#include "events/assembler.h"
 #include "extract/hooks.h"
 #include "extract/production.h"
 #include "extract/resolve.h"
@@ -64,6 +65,7 @@ struct Extractor::Impl {
   Normalizer normalizer;
   detail::RuleSet rules;
   std::vector<RuleGroup> groups;  // sorted by stage
+  std::unique_ptr<detail::EventAssembler> events;
   bool want[10] = {};             // by MentionType
 
   Status build();
@@ -80,6 +82,7 @@ struct Extractor::Impl {
 Status Extractor::Impl::build() {
   Status s = detail::load_rules(options.rule_dirs, options.use_default_rules, normalizer, &rules);
   if (!s.ok()) return s;
+  events = std::make_unique<detail::EventAssembler>(rules.lexicon);
   if (options.types.empty()) {
     std::fill(std::begin(want), std::end(want), true);
   } else {
@@ -333,7 +336,7 @@ Status Extractor::extract(std::string_view input, const DocumentInfo& info, Docu
   }
 
   auto e0 = times ? Clock::now() : Clock::time_point{};
-  detail::assemble_events(nt, earlier, ref, &out->events);
+  impl_->events->assemble(nt, earlier, &out->events);
   for (auto& ev : out->events) {
     auto [s, e] = nt.to_original(View::normalized, ev.start, ev.end);
     ev.start = s;

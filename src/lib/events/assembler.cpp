@@ -1,0 +1,587 @@
+#include "events/assembler.h"
+
+#include <algorithm>
+#include <functional>
+#include <set>
+
+#include "text/unicode.h"
+
+namespace vnie::detail {
+namespace {
+
+using Span = std::pair<std::size_t, std::size_t>;
+
+/// Lower-cases code points whose lower-case form has the same UTF-8 length,
+/// so byte offsets of the result are those of the input.
+std::string lower_same_length(std::string_view s) {
+  std::string out(s);
+  for (std::size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      if (b >= 'A' && b <= 'Z') out[i] = static_cast<char>(b + 32);
+      ++i;
+      continue;
+    }
+    std::size_t len = 0;
+    const char32_t c = decode_at(s, i, len);
+    const std::string low = to_lower(s.substr(i, len));
+    if (low.size() == len) out.replace(i, len, low);
+    (void)c;
+    i += len;
+  }
+  return out;
+}
+
+EventAssembler::Keywords load(const Lexicon& lex, std::string_view list) {
+  EventAssembler::Keywords k;
+  for (const auto& e : lex.entries(list)) {
+    for (const auto& f : e.forms) k.forms.emplace_back(lower_same_length(f), std::string(e.attr("kind")));
+  }
+  std::stable_sort(k.forms.begin(), k.forms.end(),
+                   [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  return k;
+}
+
+/// Whole-word, non-overlapping occurrences of the keywords in `low`, longest
+/// form first, sorted by start.
+std::vector<EventAssembler::Hit> find(const EventAssembler::Keywords& k, std::string_view low) {
+  std::vector<EventAssembler::Hit> hits;
+  for (const auto& [form, kind] : k.forms) {
+    if (form.empty()) continue;
+    for (std::size_t p = low.find(form); p != std::string_view::npos; p = low.find(form, p + 1)) {
+      const std::size_t e = p + form.size();
+      if (!at_word_boundaries(low, p, e)) continue;
+      bool overlaps = false;
+      for (const auto& h : hits) overlaps |= h.start < e && p < h.end;
+      if (!overlaps) hits.push_back({p, e, kind});
+    }
+  }
+  std::sort(hits.begin(), hits.end(),
+            [](const auto& a, const auto& b) { return a.start < b.start; });
+  return hits;
+}
+
+bool any_between(const std::vector<EventAssembler::Hit>& hits, std::size_t from, std::size_t to) {
+  for (const auto& h : hits) {
+    if (h.start >= from && h.end <= to) return true;
+  }
+  return false;
+}
+
+std::string iso(const DateValue& d) {
+  auto two = [](int v) { return (v < 10 ? "0" : "") + std::to_string(v); };
+  std::string out = d.year ? std::to_string(*d.year) : "????";
+  if (d.month) out += "-" + two(*d.month);
+  if (d.month && d.day) out += "-" + two(*d.day);
+  return out;
+}
+
+/// A period ("2020", "2020-07", "2020-01-01/2020-06-30") from a year, month
+/// or range mention; a missing year is taken from `year` (the meeting's).
+/// A single day is a date, not a period.
+std::optional<std::string> period_of(const Mention& m, std::optional<int> year) {
+  if (const auto* d = std::get_if<DateValue>(&m.value)) {
+    if (d->day || (!d->year && !d->month)) return std::nullopt;
+    DateValue v = *d;
+    if (!v.year) v.year = year;
+    if (!v.year) return std::nullopt;
+    return iso(v);
+  }
+  if (const auto* r = std::get_if<DateRangeValue>(&m.value)) {
+    DateRangeValue v = *r;
+    if (!v.from.year) v.from.year = year;
+    if (!v.to.year) v.to.year = v.from.year;
+    if (!v.from.year) return std::nullopt;
+    return iso(v.from) + "/" + iso(v.to);
+  }
+  return std::nullopt;
+}
+
+/// The canonical name of an organization mention ("" for anything else).
+std::string canonical(const Mention* m) {
+  const auto* o = m ? std::get_if<OrganizationValue>(&m->value) : nullptr;
+  return o ? o->canonical : std::string();
+}
+
+/// One sentence: its span in the normalized text, lower-cased text, mentions.
+struct Sentence {
+  std::size_t start = 0, end = 0;
+  std::string low;                   // lower-cased, same byte offsets, relative to start
+  std::vector<const Mention*> ms;    // mentions inside it
+  std::size_t rel(std::size_t abs) const { return abs - start; }
+  std::vector<const Mention*> of(MentionType t) const {
+    std::vector<const Mention*> out;
+    for (const auto* m : ms) {
+      if (m->type == t) out.push_back(m);
+    }
+    return out;
+  }
+};
+
+bool is_date(const Mention* m) {
+  return m->type == MentionType::date || m->type == MentionType::date_range;
+}
+
+bool has_day(const Mention* m) {
+  if (const auto* d = std::get_if<DateValue>(&m->value)) return d->day.has_value();
+  if (const auto* r = std::get_if<DateRangeValue>(&m->value)) return r->from.day.has_value();
+  return false;
+}
+
+void set_date(MeetingEvent* ev, const Mention* m) {
+  if (const auto* d = std::get_if<DateValue>(&m->value)) ev->date = *d;
+  if (const auto* r = std::get_if<DateRangeValue>(&m->value)) ev->date_range = *r;
+}
+
+/// The unit kind ("collective"/"individual") of a number mention, or "".
+std::string_view unit_kind(const Mention* m, const EventAssembler::Keywords& units) {
+  const auto* n = std::get_if<NumberValue>(&m->value);
+  if (!n || !n->unit) return {};
+  const std::string low = lower_same_length(*n->unit);
+  for (const auto& [form, kind] : units.forms) {
+    if (low == form) return kind;
+  }
+  return {};
+}
+
+bool in_list(const std::string& s, const EventAssembler::Keywords& k) {
+  const std::string low = lower_same_length(s);
+  for (const auto& [form, kind] : k.forms) {
+    if (low == form || low.starts_with(form + " ")) return true;
+  }
+  return false;
+}
+
+using Emit = std::function<void(Event, std::string_view)>;
+using Vocab = EventAssembler::Vocabulary;
+
+/// Meetings: a sentence that names a meeting and says it took place.
+void meeting(const std::vector<Sentence>& sents, std::size_t i, std::string_view text,
+             const Vocab& v, const Emit& emit) {
+  const Sentence& st = sents[i];
+  const auto kinds = find(v.meeting_kinds, st.low);
+  if (kinds.empty()) return;
+  const auto verbs = find(v.meeting_verbs, st.low);
+  if (verbs.empty()) return;
+  MeetingEvent ev;
+  std::size_t best = v.kind_order.size();
+  std::size_t kind_at = kinds.front().start;
+  for (const auto& h : kinds) {
+    const auto it = std::find(v.kind_order.begin(), v.kind_order.end(), h.kind);
+    const auto rank = static_cast<std::size_t>(it - v.kind_order.begin());
+    if (rank < best) {
+      best = rank;
+      ev.kind = std::string(h.kind);
+      kind_at = h.start;
+    }
+  }
+  // Organizer: the organization nearest before the verb ("X tổ chức",
+  // "do X tổ chức"), else the first one of the sentence.
+  const Mention* organizer = nullptr;
+  for (const auto* m : st.ms) {
+    if (m->type == MentionType::organization && st.rel(m->end) <= verbs.front().start) organizer = m;
+  }
+  if (!organizer) {
+    for (const auto* m : st.ms) {
+      if (m->type == MentionType::organization) {
+        organizer = m;
+        break;
+      }
+    }
+  }
+  if (organizer) ev.organizer = canonical(organizer);
+
+  // Date: a dated mention of this sentence, else of the sentence before.
+  const auto plans = find(v.plan_words, st.low);
+  const Mention* date = nullptr;
+  for (const auto* m : st.ms) {
+    if (is_date(m) && has_day(m)) {
+      date = m;
+      break;
+    }
+  }
+  std::size_t evidence_start = st.start;
+  if (!date && i > 0) {
+    const Sentence& prev = sents[i - 1];
+    for (const auto* m : prev.ms) {
+      if (is_date(m) && has_day(m)) date = m;
+    }
+    if (date && !find(v.meeting_kinds, lower_same_length(text.substr(prev.start, prev.end - prev.start))).empty()) {
+      date = nullptr;  // that date belongs to the meeting of the sentence before
+    }
+    if (date) evidence_start = prev.start;
+  }
+  if (date) set_date(&ev, date);
+  // Periods: after the meeting word, the first period is the one reviewed,
+  // one after a plan word ("triển khai nhiệm vụ năm 2021") the one planned.
+  std::optional<int> year;
+  if (ev.date) year = ev.date->year;
+  if (ev.date_range) year = ev.date_range->from.year;
+  for (const auto* m : st.ms) {
+    if (!is_date(m) || m == date || st.rel(m->start) < kind_at) continue;
+    auto p = period_of(*m, year);
+    if (!p) continue;
+    // A congress ("đại hội … nhiệm kỳ 2023 - 2028") names the term it opens.
+    if (ev.kind == "dai_hoi" || any_between(plans, kind_at, st.rel(m->start))) {
+      if (!ev.plan_period) ev.plan_period = p;
+    } else if (!ev.reviewed_period && !ev.plan_period) {
+      ev.reviewed_period = p;
+    }
+  }
+  for (const auto* m : st.ms) {
+    if (const auto* p = std::get_if<PersonValue>(&m->value)) ev.attendees.push_back(*p);
+  }
+  if (i + 1 < sents.size()) {
+    const Sentence& next = sents[i + 1];
+    const std::string low = lower_same_length(text.substr(next.start, next.end - next.start));
+    if (low.find("dự") != std::string::npos || low.find("chủ trì") != std::string::npos) {
+      for (const auto* m : next.ms) {
+        if (const auto* p = std::get_if<PersonValue>(&m->value)) ev.attendees.push_back(*p);
+      }
+    }
+  }
+  Event e;
+  e.type = EventType::meeting;
+  e.start = evidence_start;
+  e.end = st.end;
+  e.value = std::move(ev);
+  emit(std::move(e), st.low.substr(kind_at, 16));
+}
+
+/// The clause start (after the last ';' before `pos`) in a lower-cased sentence.
+std::size_t clause_start(const std::string& low, std::size_t pos) {
+  const auto semi = low.rfind(';', pos);
+  return semi == std::string::npos ? 0 : semi + 1;
+}
+
+/// Awards: each award mention of a sentence with a granting verb, unless a
+/// nomination, proposal or negation stands before it in its clause.
+void awards(const Sentence& st, std::string_view text, const Vocab& v, const Emit& emit) {
+  const auto list = st.of(MentionType::award);
+  if (list.empty()) return;
+  const auto verbs = find(v.award_verbs, st.low);
+  if (verbs.empty()) return;
+  const auto blockers = find(v.award_blockers, st.low);
+  const auto orgs = st.of(MentionType::organization);
+  auto between = [&](std::size_t a, std::size_t b) {
+    return std::string_view(st.low).substr(a, b > a ? b - a : 0);
+  };
+
+  std::vector<AwardEvent> evs(list.size());
+  std::vector<bool> blocked(list.size(), false);
+  for (std::size_t k = 0; k < list.size(); ++k) {
+    const Mention* a = list[k];
+    const std::size_t as = st.rel(a->start), ae = st.rel(a->end);
+    const std::size_t from = std::max(clause_start(st.low, as),
+                                      k > 0 ? st.rel(list[k - 1]->end) : std::size_t{0});
+    blocked[k] = any_between(blockers, from, as);
+    const auto& av = std::get<AwardValue>(a->value);
+    evs[k].award_kind = av.kind;
+    evs[k].award = av.name;
+    // Issuer: "… của X", else "X tặng …" / "được X tặng …" before the award.
+    for (const auto* o : orgs) {
+      const std::string_view gap = between(ae, st.rel(o->start));
+      if (st.rel(o->start) >= ae && (gap == " của " || gap == " của các " || gap == " do ")) {
+        evs[k].issuer = canonical(o);
+        break;
+      }
+    }
+    if (!evs[k].issuer) {
+      for (const auto& verb : verbs) {
+        if (verb.end > as || verb.start < from) continue;
+        const Mention* subject = nullptr;
+        for (const auto* o : orgs) {
+          if (st.rel(o->end) <= verb.start && st.rel(o->start) >= from) subject = o;
+        }
+        if (!subject) continue;
+        const std::string_view gap = between(st.rel(subject->end), verb.start);
+        const std::string_view before = between(from, st.rel(subject->start));
+        const bool agent = before.ends_with("được ") || before.ends_with("do ");
+        if (verb.kind == "give" && (agent || (gap.find("được") == std::string_view::npos &&
+                                              gap.size() <= 24))) {
+          evs[k].issuer = canonical(subject);
+          // "Y được X tặng …": Y is the recipient.
+          for (const auto* o : orgs) {
+            if (o != subject && st.rel(o->end) <= st.rel(subject->start) &&
+                between(st.rel(o->end), st.rel(subject->start)) == " được ") {
+              Recipient r;
+              r.name = canonical(o);
+              r.kind = "collective";
+              evs[k].recipients.push_back(r);
+            }
+          }
+        } else if (verb.kind == "receive" || gap.find("được") != std::string_view::npos) {
+          Recipient r;  // "CĐCS X được tặng …": the subject receives
+          r.name = canonical(subject);
+          r.kind = "collective";
+          evs[k].recipients.push_back(r);
+        }
+        break;
+      }
+    }
+    // Named recipients after "cho".
+    for (const auto* o : orgs) {
+      const std::size_t os = st.rel(o->start);
+      if (os < ae || (k + 1 < list.size() && os > st.rel(list[k + 1]->start))) continue;
+      const std::string_view gap = between(ae, os);
+      const auto cho = gap.rfind("cho ");
+      if (cho != std::string_view::npos && gap.size() - cho <= 12 &&
+          canonical(o) != evs[k].issuer.value_or("")) {
+        Recipient r;
+        r.name = canonical(o);
+        r.kind = "collective";
+        evs[k].recipients.push_back(r);
+      }
+    }
+    for (const auto* m : st.ms) {
+      const auto* d = std::get_if<DateValue>(&m->value);
+      if (d && d->year && st.rel(m->start) >= clause_start(st.low, as)) {
+        evs[k].date = *d;
+        break;
+      }
+    }
+  }
+  // Counted recipients: a count followed by "được … nhận" belongs to the next
+  // award, otherwise to the award before it.
+  for (const auto* m : st.ms) {
+    if (m->type != MentionType::number) continue;
+    const std::string_view kind = unit_kind(m, v.recipient_units);
+    if (kind.empty()) continue;
+    const std::size_t ns = st.rel(m->start), ne = st.rel(m->end);
+    std::size_t prev = list.size(), next = list.size();
+    for (std::size_t k = 0; k < list.size(); ++k) {
+      if (st.rel(list[k]->end) <= ns) prev = k;
+      if (st.rel(list[k]->start) >= ne && next == list.size()) next = k;
+    }
+    std::size_t target = prev != list.size() ? prev : next;
+    if (next != list.size()) {
+      const std::string_view gap = between(ne, st.rel(list[next]->start));
+      if (gap.find("được") != std::string_view::npos || gap.find("nhận") != std::string_view::npos ||
+          prev == list.size()) {
+        target = next;
+      }
+    }
+    if (target == list.size()) continue;
+    Recipient r;
+    r.count = static_cast<int>(std::get<NumberValue>(m->value).value);
+    r.kind = std::string(kind);
+    evs[target].recipients.push_back(r);
+  }
+  // "nhiều tập thể và cá nhân": recipients without a count.
+  for (std::size_t k = 0; k < list.size(); ++k) {
+    if (!evs[k].recipients.empty()) continue;
+    const std::size_t ae = st.rel(list[k]->end);
+    const std::size_t limit = k + 1 < list.size() ? st.rel(list[k + 1]->start) : st.low.size();
+    const std::string_view after = between(ae, limit);
+    const std::string_view before = between(clause_start(st.low, st.rel(list[k]->start)),
+                                            st.rel(list[k]->start));
+    // "nhiều tập thể và cá nhân", "các tập thể, cá nhân": each noun of the
+    // quantified phrase is a recipient without a count.
+    for (const std::string_view region : {before, after}) {
+      for (const char* q : {"nhiều ", "các "}) {
+        const auto at = region.find(q);
+        if (at == std::string_view::npos) continue;
+        const std::string_view phrase = region.substr(at + std::string_view(q).size(), 32);
+        bool collective = phrase.starts_with("tập thể");
+        bool individual = phrase.starts_with("cá nhân");
+        if (collective && (phrase.find(" và cá nhân") != std::string_view::npos ||
+                           phrase.find(", cá nhân") != std::string_view::npos)) {
+          individual = true;
+        }
+        if (collective || individual) {
+          for (bool c : {true, false}) {
+            if (c ? !collective : !individual) continue;
+            Recipient r;
+            r.kind = c ? "collective" : "individual";
+            evs[k].recipients.push_back(r);
+          }
+          break;
+        }
+      }
+      if (!evs[k].recipients.empty()) break;
+    }
+  }
+  // Lists share what is written once: an award without an issuer takes the
+  // issuer of the next award of the sentence, else of the one before.
+  for (std::size_t k = 0; k < list.size(); ++k) {
+    if (evs[k].issuer) continue;
+    for (std::size_t j = k + 1; j < list.size() && !evs[k].issuer; ++j) evs[k].issuer = evs[j].issuer;
+    for (std::size_t j = k; j-- > 0 && !evs[k].issuer;) evs[k].issuer = evs[j].issuer;
+  }
+  for (std::size_t k = 0; k < list.size(); ++k) {
+    if (blocked[k]) continue;
+    Event e;
+    e.type = EventType::award;
+    e.start = st.start;
+    e.end = st.end;
+    e.value = std::move(evs[k]);
+    emit(std::move(e), text.substr(list[k]->start, list[k]->end - list[k]->start));
+  }
+}
+
+/// Funding: an amount of money in a sentence that gives or grants it.
+void funding(const Sentence& st, std::string_view text, const Vocab& v, const Emit& emit) {
+  const auto amounts = st.of(MentionType::money);
+  if (amounts.empty()) return;
+  const auto verbs = find(v.funding_verbs, st.low);
+  if (verbs.empty()) return;
+  const auto not_funding = find(v.not_funding, st.low);
+  for (const auto* m : amounts) {
+    const std::size_t ms = st.rel(m->start);
+    const std::size_t from = clause_start(st.low, ms);
+    // The nearest cue word before the amount decides: a salary, price or
+    // saving word nearer than any giving word makes it no gift.
+    std::size_t last_verb = std::string::npos, last_not = std::string::npos;
+    for (const auto& h : verbs) {
+      if (h.end <= ms) last_verb = h.start;
+    }
+    for (const auto& h : not_funding) {
+      if (h.end <= ms && h.start >= from) last_not = h.start;
+    }
+    if (last_not != std::string::npos && (last_verb == std::string::npos || last_not > last_verb)) continue;
+    if (last_verb == std::string::npos) {
+      bool after = false;
+      for (const auto& h : verbs) after |= h.start >= st.rel(m->end) && h.start - st.rel(m->end) < 40;
+      if (!after) continue;
+    }
+    FundingEvent ev;
+    ev.amount = std::get<MoneyValue>(m->value);
+    const std::size_t anchor = last_verb != std::string::npos ? last_verb : ms;
+    std::size_t first_verb = anchor;
+    for (const auto& h : verbs) {
+      if (h.start >= from && h.start < first_verb) first_verb = h.start;
+    }
+    for (const auto* o : st.ms) {
+      if (o->type == MentionType::organization && st.rel(o->end) <= anchor) {
+        ev.giver = canonical(o);
+      }
+    }
+    // Beneficiaries: the nearest count of a beneficiary noun.
+    std::size_t best = std::string::npos;
+    for (const auto* n : st.ms) {
+      if (n->type != MentionType::number) continue;
+      const auto* nv = std::get_if<NumberValue>(&n->value);
+      if (!nv || !nv->unit || !in_list(*nv->unit, v.beneficiary_units)) continue;
+      const std::size_t d = n->start > m->start ? n->start - m->start : m->start - n->start;
+      if (d < best) {
+        best = d;
+        ev.beneficiary_count = static_cast<int>(nv->value);
+        ev.beneficiary_unit = *nv->unit;
+      }
+    }
+    // Purpose: a named fund ("Quỹ …") or what follows "cho"/"để"/"nhằm".
+    const std::string_view sentence = text.substr(st.start, st.end - st.start);
+    // A phrase runs to the next punctuation; a fund's name also stops
+    // before the words that open its use ("… cho 10 hộ").
+    auto phrase_at = [&](std::size_t p, bool fund_name) {
+      std::size_t e = p;
+      while (e < sentence.size() && sentence[e] != ',' && sentence[e] != ';' &&
+             sentence[e] != '.' && e - p < 120) {
+        ++e;
+      }
+      // A purpose ends before the amount's own words; a fund's name also
+      // before the words that open its use ("… cho 10 hộ").
+      for (const char* w : {" với số tiền", " số tiền", " trị giá", " tổng số", " với tổng",
+                            " được ", " hỗ trợ ", " với "}) {
+        const auto stop = st.low.find(w, p);
+        if (stop != std::string::npos && stop < e) e = stop;
+      }
+      if (fund_name) {
+        for (const char* w : {" cho ", " để ", " nhằm ", " tại "}) {
+          const auto stop = st.low.find(w, p);
+          if (stop != std::string::npos && stop < e) e = stop;
+        }
+      }
+      while (e > p && sentence[e - 1] == ' ') --e;
+      return std::string(sentence.substr(p, e - p));
+    };
+    if (auto q = st.low.find("quỹ "); q != std::string::npos) {
+      ev.purpose = phrase_at(q, true);
+    } else {
+      for (const char* w : {" cho ", " để ", " nhằm "}) {
+        const auto p = st.low.find(w, first_verb);
+        if (p != std::string::npos && p < st.rel(m->end) + 80) {
+          std::string purpose = phrase_at(p + 1, false);
+          if (purpose.size() > std::string_view(w).size()) {
+            ev.purpose = purpose;
+            break;
+          }
+        }
+      }
+    }
+    Event e;
+    e.type = EventType::funding;
+    e.start = st.start;
+    e.end = st.end;
+    e.value = std::move(ev);
+    emit(std::move(e), text.substr(m->start, m->end - m->start));
+  }
+}
+
+}  // namespace
+
+EventAssembler::EventAssembler(const Lexicon& lexicon)
+    : vocab_{load(lexicon, "event_meeting_kinds"), load(lexicon, "event_meeting_verbs"),
+             load(lexicon, "event_plan_words"),    load(lexicon, "event_award_verbs"),
+             load(lexicon, "event_award_blockers"), load(lexicon, "event_funding_verbs"),
+             load(lexicon, "event_not_funding"),   load(lexicon, "event_recipient_units"),
+             load(lexicon, "event_beneficiary_units"), {}},
+      splitter_([&] {
+        std::vector<std::string> abbr;
+        for (const auto& e : lexicon.entries("sentence_abbreviations")) {
+          abbr.insert(abbr.end(), e.forms.begin(), e.forms.end());
+        }
+        return abbr;
+      }()) {
+  // The order of meeting kinds in their list is their precedence.
+  for (const auto& e : lexicon.entries("event_meeting_kinds")) {
+    const std::string kind(e.attr("kind"));
+    if (std::find(vocab_.kind_order.begin(), vocab_.kind_order.end(), kind) ==
+        vocab_.kind_order.end()) {
+      vocab_.kind_order.push_back(kind);
+    }
+  }
+}
+
+void EventAssembler::assemble(const NormalizedText& nt, const std::vector<Mention>& mentions,
+                              std::vector<Event>* out) const {
+  const bool relevant = std::any_of(mentions.begin(), mentions.end(), [](const Mention& m) {
+    return m.type == MentionType::award || m.type == MentionType::money ||
+           m.type == MentionType::organization || m.type == MentionType::date ||
+           m.type == MentionType::date_range;
+  });
+  if (!relevant) return;
+
+  const std::string_view text = nt.text;
+  std::vector<Sentence> sents;
+  std::size_t mi = 0;
+  for (const auto& [s, e] : splitter_.split(text)) {
+    Sentence st;
+    st.start = s;
+    st.end = e;
+    while (mi < mentions.size() && mentions[mi].start < s) ++mi;
+    for (std::size_t k = mi; k < mentions.size() && mentions[k].start < e; ++k) {
+      if (mentions[k].end <= e) st.ms.push_back(&mentions[k]);
+    }
+    if (!st.ms.empty()) st.low = lower_same_length(text.substr(s, e - s));
+    sents.push_back(std::move(st));
+  }
+
+  std::set<std::string> seen;  // a paragraph repeated verbatim gives its events once
+  const Emit emit = [&](Event ev, std::string_view anchor) {
+    std::string key = std::string(to_string(ev.type)) + "|" +
+                      std::string(text.substr(ev.start, ev.end - ev.start)) + "|" +
+                      std::string(anchor);
+    if (seen.insert(std::move(key)).second) out->push_back(std::move(ev));
+  };
+  for (std::size_t i = 0; i < sents.size(); ++i) {
+    if (sents[i].ms.empty()) continue;
+    meeting(sents, i, text, vocab_, emit);
+    awards(sents[i], text, vocab_, emit);
+    funding(sents[i], text, vocab_, emit);
+  }
+  std::stable_sort(out->begin(), out->end(),
+                   [](const Event& a, const Event& b) { return a.start < b.start; });
+}
+
+}  // namespace vnie::detail

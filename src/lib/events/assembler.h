@@ -1,0 +1,50 @@
+// Event assembly: meeting, award and funding events from the mentions of
+// each sentence and its neighbours (docs/events.md).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "events/sentences.h"
+#include "rules/lexicon.h"
+#include "vnie/document.h"
+#include "vnie/normalize.h"
+
+namespace vnie::detail {
+
+class EventAssembler {
+ public:
+  /// Reads its keyword lists (rules/lists/event_*.txt, sentence_abbreviations)
+  /// from `lexicon`; missing lists simply give no keywords.
+  explicit EventAssembler(const Lexicon& lexicon);
+
+  /// Appends the events of a document. `mentions` are the accepted mentions
+  /// with spans in the NORMALIZED view, sorted by start; event spans are left
+  /// in the normalized view. Thread-safe.
+  void assemble(const NormalizedText& nt, const std::vector<Mention>& mentions,
+                std::vector<Event>* out) const;
+
+  /// A keyword list entry: its lower-case forms and its `kind` attribute.
+  struct Keywords {
+    std::vector<std::pair<std::string, std::string>> forms;  // (form, kind)
+  };
+  /// An occurrence of a keyword in a lower-cased sentence.
+  struct Hit {
+    std::size_t start, end;
+    std::string_view kind;
+  };
+  /// Every keyword list the assembler uses.
+  struct Vocabulary {
+    Keywords meeting_kinds, meeting_verbs, plan_words, award_verbs, award_blockers,
+        funding_verbs, not_funding, recipient_units, beneficiary_units;
+    std::vector<std::string> kind_order;  ///< meeting kinds, most specific first
+  };
+
+ private:
+  Vocabulary vocab_;
+  SentenceSplitter splitter_;
+};
+
+}  // namespace vnie::detail

@@ -1,0 +1,92 @@
+#include "events/sentences.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/filteredbrk.h>
+#include <unicode/utext.h>
+
+#include <atomic>
+
+namespace vnie::detail {
+namespace {
+
+std::atomic<std::uint64_t> g_generation{1};
+
+bool blank(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+
+void push_trimmed(std::string_view text, std::size_t s, std::size_t e,
+                  std::vector<std::pair<std::size_t, std::size_t>>* out) {
+  while (s < e && blank(text[s])) ++s;
+  while (e > s && blank(text[e - 1])) --e;
+  if (e > s) out->emplace_back(s, e);
+}
+
+}  // namespace
+
+struct SentenceSplitter::Prototype {
+  std::unique_ptr<icu::BreakIterator> bi;
+};
+
+SentenceSplitter::SentenceSplitter(const std::vector<std::string>& abbreviations)
+    : prototype_(std::make_unique<Prototype>()), generation_(g_generation++) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> base(
+      icu::BreakIterator::createSentenceInstance(icu::Locale("vi"), status));
+  if (U_FAILURE(status)) return;
+  std::unique_ptr<icu::FilteredBreakIteratorBuilder> builder(
+      icu::FilteredBreakIteratorBuilder::createEmptyInstance(status));
+  if (U_FAILURE(status)) {
+    prototype_->bi = std::move(base);
+    return;
+  }
+  for (const auto& a : abbreviations) {
+    builder->suppressBreakAfter(icu::UnicodeString::fromUTF8(a), status);
+    status = U_ZERO_ERROR;  // a duplicate is not an error worth losing the rest for
+  }
+  icu::BreakIterator* wrapped = builder->wrapIteratorWithFilter(base.release(), status);
+  if (U_SUCCESS(status)) prototype_->bi.reset(wrapped);
+}
+
+SentenceSplitter::~SentenceSplitter() = default;
+
+std::vector<std::pair<std::size_t, std::size_t>> SentenceSplitter::split(
+    std::string_view text) const {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  struct Cache {
+    std::uint64_t generation = 0;
+    std::unique_ptr<icu::BreakIterator> bi;
+  };
+  thread_local Cache cache;
+  if (prototype_->bi && cache.generation != generation_) {
+    cache.bi.reset(prototype_->bi->clone());
+    cache.generation = cache.bi ? generation_ : 0;
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  UText* ut = nullptr;
+  if (cache.bi) {
+    ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+  }
+  if (!cache.bi || U_FAILURE(status)) {
+    if (ut) utext_close(ut);
+    std::size_t s = 0;
+    while (s <= text.size()) {
+      std::size_t e = text.find('\n', s);
+      if (e == std::string_view::npos) e = text.size();
+      push_trimmed(text, s, e, &out);
+      s = e + 1;
+    }
+    return out;
+  }
+  cache.bi->setText(ut, status);
+  std::size_t prev = 0;
+  for (int32_t b = cache.bi->next(); b != icu::BreakIterator::DONE; b = cache.bi->next()) {
+    push_trimmed(text, prev, static_cast<std::size_t>(b), &out);
+    prev = static_cast<std::size_t>(b);
+  }
+  push_trimmed(text, prev, text.size(), &out);
+  // Detach the iterator from the UText before closing it.
+  cache.bi->setText(icu::UnicodeString());
+  utext_close(ut);
+  return out;
+}
+
+}  // namespace vnie::detail

@@ -1,0 +1,279 @@
+// Event assembly, tested on hand-built mentions so that it does not depend
+// on the value and entity rules: meetings, awards, funding, sentences.
+#include <doctest/doctest.h>
+
+#include "events/assembler.h"
+#include "events/sentences.h"
+#include "rules/ruleset.h"
+
+namespace {
+
+using namespace vnie;
+
+/// The embedded word lists, loaded once.
+const detail::RuleSet& defaults() {
+  static const Normalizer normalizer;
+  static const detail::RuleSet set = [] {
+    detail::RuleSet s(&normalizer);
+    REQUIRE(detail::load_rules({}, true, normalizer, &s).ok());
+    return s;
+  }();
+  return set;
+}
+
+/// A sentence with mentions placed by their text.
+struct Doc {
+  explicit Doc(std::string text) : nt(Normalizer().normalize(text)) {}
+  NormalizedText nt;
+  std::vector<Mention> ms;
+
+  Doc& add(MentionType type, const std::string& text, Value value, int occurrence = 1) {
+    std::size_t pos = std::string::npos;
+    for (int k = 0; k < occurrence; ++k) pos = nt.text.find(text, pos + 1);
+    REQUIRE_MESSAGE(pos != std::string::npos, text);
+    Mention m;
+    m.type = type;
+    m.start = pos;
+    m.end = pos + text.size();
+    m.text = text;
+    m.value = std::move(value);
+    ms.push_back(std::move(m));
+    std::sort(ms.begin(), ms.end(), [](const Mention& a, const Mention& b) { return a.start < b.start; });
+    return *this;
+  }
+  Doc& org(const std::string& text, const std::string& canonical, int occurrence = 1) {
+    OrganizationValue v;
+    v.name = text;
+    v.canonical = canonical;
+    v.kind = "trade_union";
+    return add(MentionType::organization, text, v, occurrence);
+  }
+  Doc& award(const std::string& text, const std::string& kind, int occurrence = 1) {
+    return add(MentionType::award, text, AwardValue{kind, text}, occurrence);
+  }
+  Doc& count(const std::string& text, double n, const std::string& unit, int occurrence = 1) {
+    NumberValue v;
+    v.value = n;
+    v.unit = unit;
+    return add(MentionType::number, text, v, occurrence);
+  }
+  Doc& date(const std::string& text, std::optional<int> y, std::optional<int> m,
+            std::optional<int> d) {
+    DateValue v;
+    v.year = y;
+    v.month = m;
+    v.day = d;
+    return add(MentionType::date, text, v);
+  }
+  Doc& money(const std::string& text, double amount) {
+    MoneyValue v;
+    v.amount = amount;
+    return add(MentionType::money, text, v);
+  }
+  std::vector<Event> events() const {
+    detail::EventAssembler a(defaults().lexicon);
+    std::vector<Event> out;
+    a.assemble(nt, ms, &out);
+    return out;
+  }
+};
+
+template <typename T>
+std::vector<T> of(const std::vector<Event>& evs) {
+  std::vector<T> out;
+  for (const auto& e : evs) {
+    if (const auto* v = std::get_if<T>(&e.value)) out.push_back(*v);
+  }
+  return out;
+}
+
+Recipient counted(int n, const char* kind) {
+  Recipient r;
+  r.count = n;
+  r.kind = kind;
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("events: sentences split at ends, not after TP. or ThS.") {
+  detail::SentenceSplitter sp({"TP.", "ThS."});
+  const std::string text =
+      "Hội nghị diễn ra tại TP. Hồ Chí Minh. Sau đó ThS. Nguyễn Văn A phát biểu!\nDòng mới";
+  auto spans = sp.split(text);
+  REQUIRE(spans.size() == 3);
+  CHECK(text.substr(spans[0].first, spans[0].second - spans[0].first) ==
+        "Hội nghị diễn ra tại TP. Hồ Chí Minh.");
+  CHECK(text.substr(spans[1].first, spans[1].second - spans[1].first) ==
+        "Sau đó ThS. Nguyễn Văn A phát biểu!");
+  CHECK(text.substr(spans[2].first, spans[2].second - spans[2].first) == "Dòng mới");
+  CHECK(sp.split("").empty());
+  CHECK(sp.split("   \n ").empty());
+}
+
+TEST_CASE("events: a meeting takes its date from the sentence before") {
+  Doc d("Từ ngày 23/11 đến ngày 25/11/2021. Công đoàn Viên chức tỉnh đã tổ chức Hội nghị giao "
+        "ban công tác công đoàn.");
+  DateRangeValue r;
+  r.from.year = 2021, r.from.month = 11, r.from.day = 23;
+  r.to.year = 2021, r.to.month = 11, r.to.day = 25;
+  d.add(MentionType::date_range, "Từ ngày 23/11 đến ngày 25/11/2021", r);
+  d.org("Công đoàn Viên chức tỉnh", "Công đoàn Viên chức tỉnh");
+  auto evs = d.events();
+  auto meetings = of<MeetingEvent>(evs);
+  REQUIRE(meetings.size() == 1);
+  CHECK(meetings[0].kind == "giao_ban");
+  CHECK(meetings[0].organizer == "Công đoàn Viên chức tỉnh");
+  REQUIRE(meetings[0].date_range);
+  CHECK(*meetings[0].date_range == r);
+  CHECK(evs[0].start == 0);  // the evidence includes the sentence with the date
+}
+
+TEST_CASE("events: a review meeting with its periods") {
+  Doc d("Chiều 23/12, Công đoàn Viên chức (CĐVC) tỉnh tổ chức hội nghị tổng kết phong trào và "
+        "hoạt động công đoàn năm 2020, triển khai nhiệm vụ trọng tâm năm 2021.");
+  d.date("Chiều 23/12", std::nullopt, 12, 23)
+      .org("Công đoàn Viên chức (CĐVC) tỉnh", "Công đoàn Viên chức tỉnh")
+      .date("năm 2020", 2020, std::nullopt, std::nullopt)
+      .date("năm 2021", 2021, std::nullopt, std::nullopt);
+  auto meetings = of<MeetingEvent>(d.events());
+  REQUIRE(meetings.size() == 1);
+  CHECK(meetings[0].kind == "tong_ket");
+  CHECK(meetings[0].organizer == "Công đoàn Viên chức tỉnh");
+  REQUIRE(meetings[0].date);
+  CHECK(meetings[0].date->day == 23);
+  CHECK(meetings[0].reviewed_period == "2020");
+  CHECK(meetings[0].plan_period == "2021");
+}
+
+TEST_CASE("events: awards in a list share the issuer written once") {
+  Doc d("Dịp này, 1 tập thể được nhận Cờ thi đua, 1 tập thể được nhận Bằng khen của Tổng Liên "
+        "đoàn Lao động Việt Nam.");
+  d.count("1 tập thể", 1, "tập thể", 1)
+      .award("Cờ thi đua", "co_thi_dua")
+      .count("1 tập thể", 1, "tập thể", 2)
+      .award("Bằng khen", "bang_khen")
+      .org("Tổng Liên đoàn Lao động Việt Nam", "Tổng Liên đoàn Lao động Việt Nam");
+  auto awards = of<AwardEvent>(d.events());
+  REQUIRE(awards.size() == 2);
+  CHECK(awards[0].award_kind == "co_thi_dua");
+  CHECK(awards[1].award_kind == "bang_khen");
+  for (const auto& a : awards) {
+    CHECK(a.issuer == "Tổng Liên đoàn Lao động Việt Nam");
+    REQUIRE(a.recipients.size() == 1);
+    CHECK(a.recipients[0] == counted(1, "collective"));
+  }
+}
+
+TEST_CASE("events: active and passive grants, named recipients, nominations") {
+  Doc active("LĐLĐ tỉnh tặng Bằng khen cho 03 tập thể, 13 cá nhân có thành tích xuất sắc.");
+  active.org("LĐLĐ tỉnh", "Liên đoàn Lao động tỉnh")
+      .award("Bằng khen", "bang_khen")
+      .count("03 tập thể", 3, "tập thể")
+      .count("13 cá nhân", 13, "cá nhân");
+  auto a = of<AwardEvent>(active.events());
+  REQUIRE(a.size() == 1);
+  CHECK(a[0].issuer == "Liên đoàn Lao động tỉnh");
+  REQUIRE(a[0].recipients.size() == 2);
+  CHECK(a[0].recipients[0] == counted(3, "collective"));
+  CHECK(a[0].recipients[1] == counted(13, "individual"));
+
+  Doc passive("Năm 2023, CĐCS Ủy ban Kiểm tra Tỉnh ủy được LĐLĐ tỉnh tặng Bằng khen.");
+  passive.date("Năm 2023", 2023, std::nullopt, std::nullopt)
+      .org("CĐCS Ủy ban Kiểm tra Tỉnh ủy", "Công đoàn cơ sở Ủy ban Kiểm tra Tỉnh ủy")
+      .org("LĐLĐ tỉnh", "Liên đoàn Lao động tỉnh")
+      .award("Bằng khen", "bang_khen");
+  auto p = of<AwardEvent>(passive.events());
+  REQUIRE(p.size() == 1);
+  CHECK(p[0].issuer == "Liên đoàn Lao động tỉnh");
+  REQUIRE(p[0].recipients.size() == 1);
+  CHECK(p[0].recipients[0].name == "Công đoàn cơ sở Ủy ban Kiểm tra Tỉnh ủy");
+  REQUIRE(p[0].date);
+  CHECK(p[0].date->year == 2023);
+
+  Doc nominated("Hội nghị đề nghị Tổng LĐLĐ Việt Nam tặng Bằng khen cho 2 tập thể.");
+  nominated.org("Tổng LĐLĐ Việt Nam", "Tổng Liên đoàn Lao động Việt Nam")
+      .award("Bằng khen", "bang_khen")
+      .count("2 tập thể", 2, "tập thể");
+  CHECK(of<AwardEvent>(nominated.events()).empty());
+
+  Doc many("Nhiều tập thể và cá nhân được tặng Giấy khen của Công đoàn ngành.");
+  many.award("Giấy khen", "giay_khen").org("Công đoàn ngành", "Công đoàn ngành");
+  auto m = of<AwardEvent>(many.events());
+  REQUIRE(m.size() == 1);
+  CHECK(m[0].issuer == "Công đoàn ngành");
+  REQUIRE(m[0].recipients.size() == 2);
+  CHECK(!m[0].recipients[0].count);
+  CHECK(m[0].recipients[0].kind == "collective");
+  CHECK(m[0].recipients[1].kind == "individual");
+}
+
+TEST_CASE("events: funding with giver, beneficiaries and purpose; salaries are not funding") {
+  Doc d("Nhân dịp Tết, CĐVC tỉnh tặng 27 suất quà cho đoàn viên có hoàn cảnh khó khăn, tổng số "
+        "tiền 13,5 triệu đồng.");
+  d.org("CĐVC tỉnh", "Công đoàn Viên chức tỉnh")
+      .count("27 suất quà", 27, "suất quà")
+      .money("13,5 triệu đồng", 13500000);
+  auto f = of<FundingEvent>(d.events());
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].amount.amount == 13500000);
+  CHECK(f[0].giver == "Công đoàn Viên chức tỉnh");
+  CHECK(f[0].beneficiary_count == 27);
+  CHECK(f[0].beneficiary_unit == "suất quà");
+  CHECK(f[0].purpose == "cho đoàn viên có hoàn cảnh khó khăn");
+
+  Doc fund("LĐLĐ huyện trao 50 triệu đồng từ Quỹ Vì công nhân lao động nghèo cho 10 hộ.");
+  fund.org("LĐLĐ huyện", "Liên đoàn Lao động huyện")
+      .money("50 triệu đồng", 50000000)
+      .count("10 hộ", 10, "hộ");
+  auto g = of<FundingEvent>(fund.events());
+  REQUIRE(g.size() == 1);
+  CHECK(g[0].purpose == "Quỹ Vì công nhân lao động nghèo");
+  CHECK(g[0].beneficiary_count == 10);
+
+  Doc salary("Thu nhập bình quân của người lao động đạt 8 triệu đồng mỗi tháng.");
+  salary.money("8 triệu đồng", 8000000);
+  CHECK(of<FundingEvent>(salary.events()).empty());
+  Doc saving("Sáng kiến giúp tiết kiệm 200 triệu đồng, được tặng thưởng.");
+  saving.money("200 triệu đồng", 200000000);
+  CHECK(of<FundingEvent>(saving.events()).empty());
+}
+
+TEST_CASE("events: a paragraph repeated verbatim gives its events once") {
+  const std::string p = "LĐLĐ tỉnh tặng Bằng khen cho 03 tập thể.";
+  Doc d(p + "\n" + p);
+  for (int k = 1; k <= 2; ++k) {
+    d.org("LĐLĐ tỉnh", "Liên đoàn Lao động tỉnh", k)
+        .award("Bằng khen", "bang_khen", k)
+        .count("03 tập thể", 3, "tập thể", k);
+  }
+  CHECK(of<AwardEvent>(d.events()).size() == 1);
+}
+
+TEST_CASE("events: a congress opens a term; a half-year period takes the meeting's year") {
+  Doc congress("Ngày 8/6/2023, Liên đoàn Lao động huyện tổ chức Đại hội Công đoàn huyện lần thứ "
+               "XXII, nhiệm kỳ 2023 - 2028.");
+  DateRangeValue term;
+  term.from.year = 2023;
+  term.to.year = 2028;
+  congress.date("Ngày 8/6/2023", 2023, 6, 8)
+      .org("Liên đoàn Lao động huyện", "Liên đoàn Lao động huyện")
+      .add(MentionType::date_range, "nhiệm kỳ 2023 - 2028", term);
+  auto c = of<MeetingEvent>(congress.events());
+  REQUIRE(c.size() == 1);
+  CHECK(c[0].kind == "dai_hoi");
+  CHECK(c[0].plan_period == "2023/2028");
+  CHECK(!c[0].reviewed_period);
+
+  Doc half("Chiều 25/7/2022, LĐLĐ huyện tổ chức hội nghị sơ kết 6 tháng đầu năm.");
+  DateRangeValue h;
+  h.from.month = 1, h.from.day = 1;
+  h.to.month = 6, h.to.day = 30;
+  half.date("Chiều 25/7/2022", 2022, 7, 25)
+      .org("LĐLĐ huyện", "Liên đoàn Lao động huyện")
+      .add(MentionType::date_range, "6 tháng đầu năm", h);
+  auto s = of<MeetingEvent>(half.events());
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].kind == "so_ket");
+  CHECK(s[0].reviewed_period == "2022-01-01/2022-06-30");
+}
