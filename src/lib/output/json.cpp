@@ -14,6 +14,20 @@
 namespace vnie::detail {
 namespace {
 
+/// An empty object with room for `n` keys: ordered_json objects are vectors,
+/// and growing them one key at a time dominates the cost of small objects.
+ojson object(std::size_t n) {
+  ojson j = ojson::object();
+  j.get_ref<ojson::object_t&>().reserve(n);
+  return j;
+}
+
+ojson array(std::size_t n) {
+  ojson j = ojson::array();
+  j.get_ref<ojson::array_t&>().reserve(n);
+  return j;
+}
+
 template <typename T>
 ojson optional_to_json(const std::optional<T>& v) {
   if (!v) return nullptr;
@@ -51,7 +65,7 @@ ojson reference_date_to_json(const DateValue& d) {
 }
 
 ojson to_json(const DateValue& v) {
-  ojson j = ojson::object();
+  ojson j = object(7);
   j["year"] = optional_to_json(v.year);
   j["month"] = optional_to_json(v.month);
   j["day"] = optional_to_json(v.day);
@@ -63,21 +77,21 @@ ojson to_json(const DateValue& v) {
 }
 
 ojson to_json(const DateRangeValue& v) {
-  ojson j = ojson::object();
+  ojson j = object(2);
   j["from"] = to_json(v.from);
   j["to"] = to_json(v.to);
   return j;
 }
 
 ojson to_json(const TimeValue& v) {
-  ojson j = ojson::object();
+  ojson j = object(2);
   j["hour"] = v.hour;
   j["minute"] = v.minute;
   return j;
 }
 
 ojson to_json(const NumberValue& v) {
-  ojson j = ojson::object();
+  ojson j = object(3);
   j["value"] = number_to_json(v.value);
   j["unit"] = optional_to_json(v.unit);
   j["qualifier"] = to_string(v.qualifier);
@@ -85,14 +99,14 @@ ojson to_json(const NumberValue& v) {
 }
 
 ojson to_json(const PercentValue& v) {
-  ojson j = ojson::object();
+  ojson j = object(2);
   j["value"] = number_to_json(v.value);
   j["qualifier"] = to_string(v.qualifier);
   return j;
 }
 
 ojson to_json(const MoneyValue& v) {
-  ojson j = ojson::object();
+  ojson j = object(6);
   j["amount"] = optional_double_to_json(v.amount);
   j["currency"] = v.currency;
   j["qualifier"] = to_string(v.qualifier);
@@ -103,20 +117,20 @@ ojson to_json(const MoneyValue& v) {
 }
 
 ojson to_json(const OrdinalValue& v) {
-  ojson j = ojson::object();
+  ojson j = object(1);
   j["value"] = v.value;
   return j;
 }
 
 ojson to_json(const AwardValue& v) {
-  ojson j = ojson::object();
+  ojson j = object(2);
   j["kind"] = v.kind;
   j["name"] = v.name;
   return j;
 }
 
 ojson to_json(const OrganizationValue& v) {
-  ojson j = ojson::object();
+  ojson j = object(4);
   j["name"] = v.name;
   j["canonical"] = v.canonical;
   j["abbreviation"] = optional_to_json(v.abbreviation);
@@ -125,7 +139,7 @@ ojson to_json(const OrganizationValue& v) {
 }
 
 ojson to_json(const PersonValue& v) {
-  ojson j = ojson::object();
+  ojson j = object(2);
   j["name"] = v.name;
   j["titles"] = ojson::array();
   for (const auto& t : v.titles) j["titles"].push_back(t);
@@ -133,7 +147,7 @@ ojson to_json(const PersonValue& v) {
 }
 
 ojson to_json(const Recipient& v) {
-  ojson j = ojson::object();
+  ojson j = object(3);
   j["count"] = optional_to_json(v.count);
   j["kind"] = optional_to_json(v.kind);
   j["name"] = optional_to_json(v.name);
@@ -154,7 +168,7 @@ ojson to_json(const Value& v) {
 }
 
 ojson to_json(const Mention& m) {
-  ojson j = ojson::object();
+  ojson j = object(6);
   j["type"] = to_string(m.type);
   j["start"] = m.start;
   j["end"] = m.end;
@@ -191,7 +205,7 @@ void add_fields(ojson& j, const FundingEvent& e) {
   j["giver"] = optional_to_json(e.giver);
   j["purpose"] = optional_to_json(e.purpose);
   if (e.beneficiary_count || e.beneficiary_unit) {
-    ojson b = ojson::object();
+    ojson b = object(2);
     b["count"] = optional_to_json(e.beneficiary_count);
     b["unit"] = optional_to_json(e.beneficiary_unit);
     j["beneficiaries"] = std::move(b);
@@ -203,7 +217,7 @@ void add_fields(ojson& j, const FundingEvent& e) {
 }  // namespace
 
 ojson to_json(const Event& e) {
-  ojson j = ojson::object();
+  ojson j = object(12);
   j["type"] = to_string(e.type);
   j["start"] = e.start;
   j["end"] = e.end;
@@ -212,7 +226,7 @@ ojson to_json(const Event& e) {
 }
 
 ojson to_json(const Warning& w) {
-  ojson j = ojson::object();
+  ojson j = object(3);
   j["code"] = to_string(w.code);
   j["message"] = w.message;
   j["byte_offset"] = w.byte_offset;
@@ -220,17 +234,17 @@ ojson to_json(const Warning& w) {
 }
 
 ojson to_json(const Document& doc) {
-  ojson j = ojson::object();
+  ojson j = object(5);
   j["id"] = doc.id;
   j["reference_date"] =
       doc.reference_date ? reference_date_to_json(*doc.reference_date) : ojson(nullptr);
-  ojson mentions = ojson::array();
+  ojson mentions = array(doc.mentions.size());
   for (const auto& m : doc.mentions) mentions.push_back(to_json(m));
   j["mentions"] = std::move(mentions);
-  ojson events = ojson::array();
+  ojson events = array(doc.events.size());
   for (const auto& e : doc.events) events.push_back(to_json(e));
   j["events"] = std::move(events);
-  ojson warnings = ojson::array();
+  ojson warnings = array(doc.warnings.size());
   for (const auto& w : doc.warnings) warnings.push_back(to_json(w));
   j["warnings"] = std::move(warnings);
   return j;
