@@ -400,39 +400,113 @@ class Scorer {
   const std::vector<Error>& errors() const { return errors_; }
 
   /// Events: an extracted event of the gold's type whose evidence span overlaps
-  /// the gold evidence counts as found (the fields are not compared yet).
-  Counts event_counts() const { return events_; }
+  /// the gold evidence is "found"; it is "exact" when every compared field
+  /// (event_fields()) equals the gold's. Totals over all event types.
+  Counts event_counts() const {
+    Counts t;
+    for (const auto& [type, c] : event_counts_) {
+      t.gold += c.gold;
+      t.extracted += c.extracted;
+      t.span_tp += c.span_tp;
+      t.value_tp += c.value_tp;
+    }
+    return t;
+  }
+
+  /// One row per event type (meeting, award, funding): span = found, value = exact.
+  std::vector<Row> event_table() const {
+    std::vector<Row> rows;
+    for (const char* t : {"meeting", "award", "funding"}) {
+      auto it = event_counts_.find(t);
+      rows.push_back(make_row(t, it == event_counts_.end() ? Counts{} : it->second));
+    }
+    return rows;
+  }
+
+  /// Per event type and field: {equal, compared} over the found events.
+  const std::map<std::string, std::map<std::string, std::pair<std::size_t, std::size_t>>>&
+  event_field_agreement() const {
+    return fields_;
+  }
+
+  /// The fields compared for an event type (free-text fields — purpose, attendees —
+  /// are not compared).
+  static const std::vector<std::string>& event_fields(const std::string& type) {
+    static const std::map<std::string, std::vector<std::string>> f = {
+        {"meeting", {"kind", "organizer", "date", "date_range", "reviewed_period", "plan_period"}},
+        {"award", {"award_kind", "award", "issuer", "recipients", "date"}},
+        {"funding", {"amount", "giver", "beneficiaries"}}};
+    static const std::vector<std::string> none;
+    auto it = f.find(type);
+    return it == f.end() ? none : it->second;
+  }
 
  private:
   static Row make_row(const std::string& type, const Counts& c) {
     return Row{type, c, prf(c.span_tp, c.extracted, c.gold), prf(c.value_tp, c.extracted, c.gold)};
   }
 
+  static std::size_t equal_fields(const json& gold, const json& got) {
+    std::size_t n = 0;
+    for (const std::string& k : event_fields(gold.value("type", "")))
+      if (gold.contains(k) && value_matches(gold[k], got.contains(k) ? got[k] : json()))
+        ++n;
+    return n;
+  }
+
   void score_events(const GoldDoc& gold, const json& got) {
-    if (!got.contains("events") || !got["events"].is_array()) {
-      events_.gold += gold.events.size();
-      return;
-    }
+    for (const GoldEvent& g : gold.events) event_counts_[g.type].gold++;
+    if (!got.contains("events") || !got["events"].is_array()) return;
+    const json& evs = got["events"];
+    for (const json& e : evs) event_counts_[e.value("type", "")].extracted++;
     std::set<std::size_t> used;
-    events_.gold += gold.events.size();
-    events_.extracted += got["events"].size();
     for (const GoldEvent& g : gold.events) {
-      for (std::size_t k = 0; k < got["events"].size(); ++k) {
-        const json& e = got["events"][k];
+      // Among the unused overlapping events of the same type, the one agreeing on
+      // the most fields.
+      std::optional<std::size_t> best;
+      std::size_t best_eq = 0;
+      for (std::size_t k = 0; k < evs.size(); ++k) {
+        const json& e = evs[k];
         if (used.count(k) || e.value("type", "") != g.type) continue;
         const std::size_t s = e.value("start", std::size_t{0}), t = e.value("end", std::size_t{0});
-        if (s < g.end && g.start < t) {
-          used.insert(k);
-          events_.span_tp++;
-          break;
-        }
+        if (!(s < g.end && g.start < t)) continue;
+        const std::size_t eq = equal_fields(g.fields, e);
+        if (!best || eq > best_eq) best = k, best_eq = eq;
       }
+      if (!best) {
+        errors_.push_back({gold.id, "event:" + g.type, "miss", g.start,
+                           g.fields.value("text", ""), ""});
+        continue;
+      }
+      used.insert(*best);
+      Counts& c = event_counts_[g.type];
+      c.span_tp++;
+      bool all = true;
+      for (const std::string& k : event_fields(g.type)) {
+        if (!g.fields.contains(k)) continue;
+        const bool eq = value_matches(g.fields[k], evs[*best].contains(k) ? evs[*best][k] : json());
+        auto& cell = fields_[g.type][k];
+        cell.second++;
+        if (eq)
+          cell.first++;
+        else
+          errors_.push_back({gold.id, "event:" + g.type, "field", g.start, k,
+                             "gold " + g.fields[k].dump() + " got " +
+                                 (evs[*best].contains(k) ? evs[*best][k].dump() : "(none)")});
+        all = all && eq;
+      }
+      if (all) c.value_tp++;
     }
+    for (std::size_t k = 0; k < evs.size(); ++k)
+      if (used.count(k) == 0)
+        errors_.push_back({gold.id, "event:" + evs[k].value("type", ""), "fp",
+                           evs[k].value("start", std::size_t{0}), "", evs[k].dump()});
   }
 
   std::map<std::string, Counts> counts_;
   std::vector<Error> errors_;
-  Counts events_;
+  std::map<std::string, Counts> event_counts_;
+  std::map<std::string, std::map<std::string, std::pair<std::size_t, std::size_t>>> fields_;
 };
 
 /// Floors `x` to 2 decimals (for baselines).
