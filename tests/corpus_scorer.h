@@ -1,29 +1,39 @@
 // corpus_scorer.h — loads the hand-annotated gold files of corpus/gold/ and scores
-// extracted mentions against them (precision, recall, F1 per mention type,
-// span-only and value-exact). Header-only, so that a future `vnie eval` can reuse
-// it; used by tests/unit/test_corpus_gold.cpp. The gold format is described in
-// corpus/gold/README.md.
+// extracted mentions and events against them (precision, recall, F1 per mention
+// type, span-only and value-exact; events found / exact). Header-only, so that a
+// future `vnie eval` can reuse it; used by tests/unit/test_corpus_gold.cpp. The
+// gold format is described in corpus/gold/README.md.
 //
-//   vnie_eval::GoldDoc gold;
-//   std::string err;
-//   if (!vnie_eval::load_gold(gold_json, article_text, &gold, &err)) { ... }
-//   vnie_eval::Scorer scorer;
-//   scorer.add(gold, extracted_document_as_json);   // vnie::to_json_line, parsed
-//   vnie_eval::Table t = scorer.table();            // per type P/R/F1
+// The one call that does everything:
+//
+//   std::unique_ptr<vnie::Extractor> ex;  vnie::Extractor::create({}, &ex);
+//   vnie_eval::CorpusResult r = vnie_eval::evaluate_corpus("corpus", *ex);
+//   // r.problems: missing / invalid gold files; r.scorer.table(), r.scorer.event_table()
+//   std::cout << vnie_eval::format_tables(r.scorer);
+//
+// The parts, for other drivers: load_gold() validates one gold file against its
+// article; Scorer::add() scores one extracted document (its JSON form) against it.
 #pragma once
 
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <optional>
 #include <set>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
+
+#include "vnie/extractor.h"
+#include "vnie/json.h"
 
 namespace vnie_eval {
 
@@ -511,5 +521,139 @@ class Scorer {
 
 /// Floors `x` to 2 decimals (for baselines).
 inline double floor2(double x) { return std::floor(x * 100.0 + 1e-9) / 100.0; }
+
+// ------------------------------------------------------------- the corpus
+
+/// One article of a corpus directory with its gold annotation.
+struct Article {
+  std::string id;  ///< file stem, "005_ldld_quang_ninh_tong_ket"
+  std::string text;
+  GoldDoc gold;
+};
+
+inline std::string read_whole_file(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+/// Loads every `DIR/*.txt` with its `DIR/gold/<stem>.json`, in file-name order.
+/// Articles whose gold file is missing or invalid are left out and described in
+/// *problems; so is a gold file without an article.
+inline std::vector<Article> load_corpus(const std::filesystem::path& dir,
+                                        std::vector<std::string>* problems) {
+  namespace fs = std::filesystem;
+  std::vector<fs::path> txts, golds;
+  if (fs::exists(dir))
+    for (const auto& e : fs::directory_iterator(dir))
+      if (e.is_regular_file() && e.path().extension() == ".txt") txts.push_back(e.path());
+  if (fs::exists(dir / "gold"))
+    for (const auto& e : fs::directory_iterator(dir / "gold"))
+      if (e.is_regular_file() && e.path().extension() == ".json" &&
+          e.path().filename() != "baseline.json")
+        golds.push_back(e.path());
+  std::sort(txts.begin(), txts.end());
+  std::sort(golds.begin(), golds.end());
+  for (const fs::path& g : golds)
+    if (!fs::exists(dir / (g.stem().string() + ".txt")))
+      problems->push_back("gold file without an article: " + g.string());
+  std::vector<Article> out;
+  for (const fs::path& txt : txts) {
+    Article a;
+    a.id = txt.stem().string();
+    a.text = read_whole_file(txt);
+    const fs::path gp = dir / "gold" / (a.id + ".json");
+    if (!fs::exists(gp)) {
+      problems->push_back(a.id + ": no gold file " + gp.string());
+      continue;
+    }
+    const json j = json::parse(read_whole_file(gp), nullptr, /*allow_exceptions=*/false);
+    if (j.is_discarded()) {
+      problems->push_back(a.id + ": gold file is not valid JSON");
+      continue;
+    }
+    std::string err;
+    if (!load_gold(j, a.text, &a.gold, &err)) {
+      problems->push_back(a.id + ": " + err);
+      continue;
+    }
+    if (a.gold.id != a.id) {
+      problems->push_back(a.id + ": gold id \"" + a.gold.id + "\" differs from the file name");
+      continue;
+    }
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+/// Parses "YYYY-MM-DD" (as validated by load_gold) into a DateValue.
+inline std::optional<vnie::DateValue> parse_ymd(const std::optional<std::string>& s) {
+  if (!s) return std::nullopt;
+  vnie::DateValue d;
+  d.year = std::stoi(s->substr(0, 4));
+  d.month = std::stoi(s->substr(5, 2));
+  d.day = std::stoi(s->substr(8, 2));
+  return d;
+}
+
+struct CorpusResult {
+  std::size_t articles = 0;           ///< articles scored
+  std::vector<std::string> problems;  ///< missing or invalid gold files, extraction failures
+  Scorer scorer;
+};
+
+/// Runs `ex` over every article of `dir` that has a valid gold file (the gold's
+/// reference_date, when set, is passed as DocumentInfo::reference_date) and scores
+/// the results.
+inline CorpusResult evaluate_corpus(const std::filesystem::path& dir, const vnie::Extractor& ex) {
+  CorpusResult r;
+  for (const Article& a : load_corpus(dir, &r.problems)) {
+    vnie::DocumentInfo info;
+    info.id = a.id;
+    info.reference_date = parse_ymd(a.gold.reference_date);
+    vnie::Document doc;
+    const vnie::Status st = ex.extract(a.text, info, &doc);
+    if (!st.ok()) {
+      r.problems.push_back(a.id + ": " + st.to_string());
+      continue;
+    }
+    r.scorer.add(a.gold, json::parse(vnie::to_json_line(doc)));
+    r.articles++;
+  }
+  return r;
+}
+
+/// The mention and event tables and the event field agreement, as text.
+inline std::string format_tables(const Scorer& scorer) {
+  auto fmt = [](double x) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%.2f", x);
+    return std::string(buf);
+  };
+  auto pad = [](std::string s, std::size_t w) {
+    if (s.size() < w) s.append(w - s.size(), ' ');
+    return s;
+  };
+  auto rows = [&](std::ostringstream& os, const std::vector<Row>& table) {
+    for (const Row& r : table)
+      os << pad(r.type, 13) << pad(std::to_string(r.counts.gold), 7)
+         << pad(std::to_string(r.counts.extracted), 5) << "| " << fmt(r.span.precision) << " "
+         << fmt(r.span.recall) << "  " << fmt(r.span.f1) << " | " << fmt(r.value.precision) << " "
+         << fmt(r.value.recall) << "  " << fmt(r.value.f1) << "\n";
+  };
+  std::ostringstream os;
+  os << "type          gold   got  | span P  R     F1   | value P  R     F1\n";
+  rows(os, scorer.table());
+  os << "event         gold   got  | found P R  F1   | exact P R  F1  (found: same type, evidence"
+        " overlaps; exact: compared fields equal)\n";
+  rows(os, scorer.event_table());
+  os << "event fields equal among found events:";
+  for (const auto& [type, fields] : scorer.event_field_agreement()) {
+    os << "\n  " << type << ":";
+    for (const auto& [f, n] : fields) os << " " << f << " " << n.first << "/" << n.second;
+  }
+  return os.str();
+}
 
 }  // namespace vnie_eval

@@ -1,7 +1,8 @@
 // The annotated evaluation corpus (corpus/*.txt, corpus/gold/*.json): every gold
 // file is valid against its article, and the extractor's per-type F1 on the corpus
-// does not fall below corpus/gold/baseline.json. Scoring lives in
-// tests/corpus_scorer.h; the gold format in corpus/gold/README.md.
+// does not fall below corpus/gold/baseline.json. Loading and scoring live in
+// tests/corpus_scorer.h (reusable by a `vnie eval`); the gold format in
+// corpus/gold/README.md.
 //
 // Environment:
 //   VNIE_CORPUS_ERRORS=1          print every miss / wrong value / false positive
@@ -16,7 +17,6 @@
 #include <fstream>
 #include <map>
 #include <memory>
-#include <optional>
 #include <set>
 #include <sstream>
 #include <string>
@@ -29,7 +29,6 @@
 #include "corpus_scorer.h"
 #include "support.h"
 #include "vnie/extractor.h"
-#include "vnie/json.h"
 
 namespace {
 
@@ -37,58 +36,10 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 fs::path corpus_dir() { return vnie_test::source_dir() / "corpus"; }
-fs::path gold_dir() { return corpus_dir() / "gold"; }
 
-struct Article {
-  std::string id;  ///< file stem, "005_ldld_quang_ninh_tong_ket"
-  std::string text;
-  vnie_eval::GoldDoc gold;
-};
-
-std::vector<fs::path> sorted_files(const fs::path& dir, const std::string& ext) {
-  std::vector<fs::path> out;
-  if (!fs::exists(dir)) return out;
-  for (const auto& e : fs::directory_iterator(dir))
-    if (e.is_regular_file() && e.path().extension() == ext) out.push_back(e.path());
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
-// Loads every article with its gold file; reports each problem with CHECK.
-std::vector<Article> load_articles() {
-  std::vector<Article> out;
-  for (const fs::path& txt : sorted_files(corpus_dir(), ".txt")) {
-    Article a;
-    a.id = txt.stem().string();
-    a.text = vnie_test::read_file(txt);
-    const fs::path gp = gold_dir() / (a.id + ".json");
-    INFO("article ", a.id);
-    if (!fs::exists(gp)) {
-      CHECK_MESSAGE(false, "no gold file ", gp.string());
-      continue;
-    }
-    json j = json::parse(vnie_test::read_file(gp), nullptr, /*allow_exceptions=*/false);
-    if (j.is_discarded()) {
-      CHECK_MESSAGE(false, "gold file is not valid JSON: ", gp.string());
-      continue;
-    }
-    std::string err;
-    const bool ok = vnie_eval::load_gold(j, a.text, &a.gold, &err);
-    CHECK_MESSAGE(ok, gp.filename().string(), ": ", err);
-    if (!ok) continue;
-    CHECK_MESSAGE(a.gold.id == a.id, "gold id ", a.gold.id, " differs from the file name");
-    out.push_back(std::move(a));
-  }
-  return out;
-}
-
-std::optional<vnie::DateValue> parse_ymd(const std::optional<std::string>& s) {
-  if (!s) return std::nullopt;
-  vnie::DateValue d;
-  d.year = std::stoi(s->substr(0, 4));
-  d.month = std::stoi(s->substr(5, 2));
-  d.day = std::stoi(s->substr(8, 2));
-  return d;
+bool env_flag(const char* name) {
+  const char* v = std::getenv(name);
+  return v && *v && std::string(v) != "0";
 }
 
 std::string fmt(double x) {
@@ -97,27 +48,22 @@ std::string fmt(double x) {
   return buf;
 }
 
-std::string pad(std::string s, std::size_t w) {
-  if (s.size() < w) s.append(w - s.size(), ' ');
-  return s;
-}
-
 }  // namespace
 
 TEST_CASE("corpus gold: every article has a valid gold file") {
-  const auto txts = sorted_files(corpus_dir(), ".txt");
-  REQUIRE(txts.size() >= 30);
-  const auto articles = load_articles();
-  CHECK(articles.size() == txts.size());
-  // Every gold file belongs to an article.
-  for (const fs::path& g : sorted_files(gold_dir(), ".json")) {
-    if (g.filename() == "baseline.json") continue;
-    CHECK_MESSAGE(fs::exists(corpus_dir() / (g.stem().string() + ".txt")),
-                  "gold file without an article: ", g.string());
-  }
+  std::size_t txts = 0;
+  for (const auto& e : fs::directory_iterator(corpus_dir()))
+    if (e.path().extension() == ".txt") ++txts;
+  REQUIRE(txts >= 30);
+
+  std::vector<std::string> problems;
+  const auto articles = vnie_eval::load_corpus(corpus_dir(), &problems);
+  for (const std::string& p : problems) CHECK_MESSAGE(false, p);
+  CHECK(articles.size() == txts);
+
   std::map<std::string, std::size_t> per_type;
   std::size_t events = 0;
-  for (const Article& a : articles) {
+  for (const auto& a : articles) {
     for (const auto& m : a.gold.mentions) per_type[m.type]++;
     events += a.gold.events.size();
     // No two gold mentions of one type share a span.
@@ -134,46 +80,15 @@ TEST_CASE("corpus gold: every article has a valid gold file") {
 }
 
 TEST_CASE("corpus gold: extraction scores do not fall below the baseline") {
-  const auto articles = load_articles();
-  REQUIRE(!articles.empty());
   std::unique_ptr<vnie::Extractor> ex;
   const vnie::Status st = vnie::Extractor::create({}, &ex);
   REQUIRE_MESSAGE(st.ok(), st.to_string());
 
-  vnie_eval::Scorer scorer;
-  for (const Article& a : articles) {
-    vnie::DocumentInfo info;
-    info.id = a.id;
-    info.reference_date = parse_ymd(a.gold.reference_date);
-    vnie::Document doc;
-    const vnie::Status s = ex->extract(a.text, info, &doc);
-    REQUIRE_MESSAGE(s.ok(), a.id, ": ", s.to_string());
-    scorer.add(a.gold, json::parse(vnie::to_json_line(doc)));
-  }
-
-  const auto rows = scorer.table();
-  std::ostringstream os;
-  os << "corpus: " << articles.size() << " articles\n"
-     << "type          gold   got  | span P  R     F1   | value P  R     F1\n";
-  for (const auto& r : rows)
-    os << pad(r.type, 13) << pad(std::to_string(r.counts.gold), 7)
-       << pad(std::to_string(r.counts.extracted), 5) << "| " << fmt(r.span.precision) << " "
-       << fmt(r.span.recall) << "  " << fmt(r.span.f1) << " | " << fmt(r.value.precision)
-       << " " << fmt(r.value.recall) << "  " << fmt(r.value.f1) << "\n";
-  const auto erows = scorer.event_table();
-  os << "event         gold   got  | found P R  F1   | exact P R  F1  (found: same type, evidence overlaps;"
-        " exact: compared fields equal)\n";
-  for (const auto& r : erows)
-    os << pad(r.type, 13) << pad(std::to_string(r.counts.gold), 7)
-       << pad(std::to_string(r.counts.extracted), 5) << "| " << fmt(r.span.precision) << " "
-       << fmt(r.span.recall) << "  " << fmt(r.span.f1) << " | " << fmt(r.value.precision)
-       << " " << fmt(r.value.recall) << "  " << fmt(r.value.f1) << "\n";
-  os << "event fields equal among found events:";
-  for (const auto& [type, fields] : scorer.event_field_agreement()) {
-    os << "\n  " << type << ":";
-    for (const auto& [f, n] : fields) os << " " << f << " " << n.first << "/" << n.second;
-  }
-  MESSAGE(os.str());
+  const vnie_eval::CorpusResult res = vnie_eval::evaluate_corpus(corpus_dir(), *ex);
+  for (const std::string& p : res.problems) CHECK_MESSAGE(false, p);
+  REQUIRE(res.articles > 0);
+  const vnie_eval::Scorer& scorer = res.scorer;
+  MESSAGE("corpus: ", res.articles, " articles\n", vnie_eval::format_tables(scorer));
 
   // The most frequent error patterns (same type, kind and text), for rule writers.
   std::map<std::string, std::size_t> patterns;
@@ -187,7 +102,7 @@ TEST_CASE("corpus gold: extraction scores do not fall below the baseline") {
   for (std::size_t k = 0; k < top.size() && k < 25; ++k)
     es << "\n  " << top[k].first << "x " << top[k].second;
   MESSAGE(es.str());
-  if (const char* v = std::getenv("VNIE_CORPUS_ERRORS"); v && *v && std::string(v) != "0") {
+  if (env_flag("VNIE_CORPUS_ERRORS")) {
     std::ostringstream all;
     for (const auto& e : scorer.errors())
       all << e.doc << "\t" << e.type << "\t" << e.kind << "\t" << e.start << "\t" << e.text
@@ -195,8 +110,10 @@ TEST_CASE("corpus gold: extraction scores do not fall below the baseline") {
     MESSAGE(all.str());
   }
 
-  const fs::path bp = gold_dir() / "baseline.json";
-  if (const char* v = std::getenv("VNIE_CORPUS_WRITE_BASELINE"); v && *v && std::string(v) != "0") {
+  const auto rows = scorer.table();
+  const auto erows = scorer.event_table();
+  const fs::path bp = corpus_dir() / "gold" / "baseline.json";
+  if (env_flag("VNIE_CORPUS_WRITE_BASELINE")) {
     json b = json::object();
     for (const auto& r : rows)
       if (r.type != "all")
