@@ -35,6 +35,10 @@ struct Options {
   std::vector<std::string> rule_dirs;
   /// Mention types to report; empty = all. Default: all.
   std::vector<MentionType> types;
+  /// Skip, line by line, the rules whose required literals are absent (the
+  /// literal prefilter of docs/rules.md). Never changes results, only speed;
+  /// off is for tests and benchmarks. Default: true.
+  bool prefilter = true;
   /// Larger documents are refused with ErrorCode::input_too_large.
   /// Default: 64 MiB.
   std::size_t max_document_bytes = std::size_t{64} << 20;

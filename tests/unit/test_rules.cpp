@@ -407,3 +407,25 @@ TEST_CASE("extractor: one extractor shared by threads gives the same output") {
   for (auto& th : threads) th.join();
   CHECK(mismatches == 0);
 }
+
+TEST_CASE("extractor: the literal prefilter never changes results") {
+  std::vector<std::string> docs;
+  for (const auto& e : fs::directory_iterator(vnie_test::source_dir() / "corpus")) {
+    if (e.path().extension() == ".txt") docs.push_back(vnie_test::read_file(e.path()));
+  }
+  REQUIRE(docs.size() >= 5);
+  docs.push_back("Công đoàn cơ sở CTY TNHH ABC tặng 5 suất quà, mỗi suất 500.000đ; HÒA BÌNH 20/11.");
+  docs.push_back("cong doan tinh tang 13,5 trieu dong cho 03 tap the");
+  vnie::Options with, without;
+  without.prefilter = false;
+  std::unique_ptr<vnie::Extractor> a, b;
+  REQUIRE(vnie::Extractor::create(with, &a).ok());
+  REQUIRE(vnie::Extractor::create(without, &b).ok());
+  for (const auto& d : docs) {
+    vnie::Document da, db;
+    REQUIRE(a->extract(d, {}, &da).ok());
+    REQUIRE(b->extract(d, {}, &db).ok());
+    CHECK(vnie::to_json_line(da) == vnie::to_json_line(db));
+    CHECK(!da.mentions.empty());
+  }
+}

@@ -1,9 +1,8 @@
-// The extraction pipeline: normalize, then stage by stage prefilter with an
-// RE2::Set per view, match the rules that can fire, run productions, resolve
-// overlaps; finally map spans to the original input.
+// The extraction pipeline: normalize; then, stage by stage, a literal
+// prefilter picks per line the rules that can match, those rules run with
+// their productions, and overlaps are resolved; finally spans are mapped to
+// the original input and events are assembled.
 #include "vnie/extractor.h"
-
-#include <re2/set.h>
 
 #include <algorithm>
 #include <chrono>
@@ -11,6 +10,7 @@
 
 #include "events/assembler.h"
 #include "extract/hooks.h"
+#include "extract/prefilter.h"
 #include "extract/production.h"
 #include "extract/resolve.h"
 #include "rules/ruleset.h"
@@ -46,14 +46,12 @@ double seconds_since(Clock::time_point t) {
   return std::chrono::duration<double>(Clock::now() - t).count();
 }
 
-/// The rules of one stage that run on one view, behind one RE2::Set.
+/// The rules of one stage that run on one view, behind one literal prefilter.
 struct RuleGroup {
   int stage = 1;
   View view = View::normalized;
-  std::vector<std::size_t> rules;  // indices into RuleSet::rules
-  // One set per case mode (RE2::Set takes the options of the whole set).
-  std::unique_ptr<RE2::Set> sets[2];
-  std::vector<std::size_t> set_rules[2];  // set index → rule index
+  std::vector<std::size_t> rules;  // indices into RuleSet::rules; prefilter id → rule
+  std::unique_ptr<detail::LiteralPrefilter> prefilter;
 };
 
 }  // namespace
@@ -97,34 +95,19 @@ Status Extractor::Impl::build() {
     g.rules.push_back(i);
   }
   for (auto& [key, g] : by_key) {
-    for (int cs = 0; cs < 2; ++cs) {
-      RE2::Options opt;
-      opt.set_encoding(RE2::Options::EncodingUTF8);
-      opt.set_case_sensitive(cs == 1);
-      opt.set_log_errors(false);
-      opt.set_max_mem(int64_t{256} << 20);
-      auto set = std::make_unique<RE2::Set>(opt, RE2::UNANCHORED);
-      for (std::size_t i : g.rules) {
-        const CompiledRule& r = rules.rules[i];
-        if ((r.spec.case_sensitive ? 1 : 0) != cs) continue;
-        std::string err;
-        if (set->Add(r.expanded, &err) < 0) {
-          Status e = Status::error(ErrorCode::rule_compile,
-                                   "RE2::Set rejects the pattern of rule '" + r.spec.id + "': " + err);
-          e.file = r.spec.file;
-          e.line = r.spec.pattern_line;
-          return e;
-        }
-        g.set_rules[cs].push_back(i);
+    g.prefilter = std::make_unique<detail::LiteralPrefilter>();
+    for (std::size_t i : g.rules) {
+      const CompiledRule& r = rules.rules[i];
+      Status e = g.prefilter->add(r.expanded, r.spec.case_sensitive);
+      if (!e.ok()) {
+        e.message += " of rule '" + r.spec.id + "'";
+        e.file = r.spec.file;
+        e.line = r.spec.pattern_line;
+        return e;
       }
-      if (g.set_rules[cs].empty()) continue;
-      if (!set->Compile()) {
-        return Status::error(ErrorCode::rule_compile,
-                             "RE2::Set cannot compile the rules of stage " +
-                                 std::to_string(g.stage) + " (out of memory)");
-      }
-      g.sets[cs] = std::move(set);
     }
+    Status e = g.prefilter->compile(normalizer);
+    if (!e.ok()) return e;
     groups.push_back(std::move(g));
   }
   return {};
@@ -225,30 +208,30 @@ void Extractor::Impl::run_group(const RuleGroup& g, const NormalizedText& nt,
                                 const std::vector<Mention>& earlier, std::vector<Candidate>* out,
                                 std::vector<Warning>* warnings, StageTimes* times) const {
   const std::string_view view = g.view == View::folded ? nt.folded : nt.text;
-  std::vector<int> hits;
-  std::vector<std::size_t> to_run;
-  std::size_t line_start = 0;
-  while (line_start < view.size()) {
-    std::size_t line_end = view.find('\n', line_start);
-    if (line_end == std::string_view::npos) line_end = view.size();
-    const std::string_view line = view.substr(line_start, line_end - line_start);
-    to_run.clear();
+  const std::string_view folded = nt.folded;
+  std::vector<int> ids;
+  std::size_t line_start = 0;  // in the folded view
+  while (line_start < folded.size()) {
+    std::size_t line_end = folded.find('\n', line_start);
+    if (line_end == std::string_view::npos) line_end = folded.size();
+    ids.clear();
     auto t0 = times ? Clock::now() : Clock::time_point{};
-    for (int cs = 0; cs < 2; ++cs) {
-      if (!g.sets[cs]) continue;
-      hits.clear();
-      RE2::Set::ErrorInfo info{};
-      if (g.sets[cs]->Match(re2::StringPiece(line.data(), line.size()), &hits, &info)) {
-        for (int h : hits) to_run.push_back(g.set_rules[cs][static_cast<std::size_t>(h)]);
-      } else if (info.kind != RE2::Set::kNoError) {
-        // The prefilter ran out of memory: run every rule, never lose a match.
-        to_run.insert(to_run.end(), g.set_rules[cs].begin(), g.set_rules[cs].end());
-      }
+    if (options.prefilter) {
+      g.prefilter->candidates(folded.substr(line_start, line_end - line_start), &ids);
+    } else {
+      for (std::size_t k = 0; k < g.rules.size(); ++k) ids.push_back(static_cast<int>(k));
     }
     if (times) times->prefilter += seconds_since(t0);
-    std::sort(to_run.begin(), to_run.end());
-    for (std::size_t index : to_run) {
-      run_rule(index, view, line_start, line_end, nt, ref, earlier, out, warnings, times);
+    if (!ids.empty()) {
+      std::size_t vs = line_start, ve = line_end;
+      if (g.view == View::normalized) {
+        vs = nt.folded_map.map(line_start, Edge::start);
+        ve = nt.folded_map.map(line_end, Edge::end);
+      }
+      for (int id : ids) {
+        run_rule(g.rules[static_cast<std::size_t>(id)], view, vs, ve, nt, ref, earlier, out,
+                 warnings, times);
+      }
     }
     line_start = line_end + 1;
   }
