@@ -24,7 +24,7 @@ bool plain_to_double(std::string_view s, double* out) {
 /// all have exactly three digits.
 bool all_groups_of_three(std::string_view s, char sep) {
   std::size_t start = s.find(sep);
-  if (start == std::string_view::npos) return false;
+  if (start == std::string_view::npos || start == 0 || start > 3) return false;
   while (start != std::string_view::npos) {
     const std::size_t next = s.find(sep, start + 1);
     const std::size_t len = (next == std::string_view::npos ? s.size() : next) - start - 1;
