@@ -142,8 +142,8 @@ TEST_CASE("events: a review meeting with its periods") {
   CHECK(meetings[0].organizer == "Công đoàn Viên chức tỉnh");
   REQUIRE(meetings[0].date);
   CHECK(meetings[0].date->day == 23);
-  CHECK(meetings[0].reviewed_period == "2020");
-  CHECK(meetings[0].plan_period == "2021");
+  CHECK(meetings[0].reviewed_period == "năm 2020");  // as written (docs/output-format.md)
+  CHECK(meetings[0].plan_period == "năm 2021");
 }
 
 TEST_CASE("events: awards in a list share the issuer written once") {
@@ -250,7 +250,7 @@ TEST_CASE("events: a paragraph repeated verbatim gives its events once") {
   CHECK(of<AwardEvent>(d.events()).size() == 1);
 }
 
-TEST_CASE("events: a congress opens a term; a half-year period takes the meeting's year") {
+TEST_CASE("events: a congress opens a term; periods as written; grants dated by the ceremony") {
   Doc congress("Ngày 8/6/2023, Liên đoàn Lao động huyện tổ chức Đại hội Công đoàn huyện lần thứ "
                "XXII, nhiệm kỳ 2023 - 2028.");
   DateRangeValue term;
@@ -262,7 +262,7 @@ TEST_CASE("events: a congress opens a term; a half-year period takes the meeting
   auto c = of<MeetingEvent>(congress.events());
   REQUIRE(c.size() == 1);
   CHECK(c[0].kind == "dai_hoi");
-  CHECK(c[0].plan_period == "2023/2028");
+  CHECK(c[0].plan_period == "nhiệm kỳ 2023 - 2028");
   CHECK(!c[0].reviewed_period);
 
   Doc half("Chiều 25/7/2022, LĐLĐ huyện tổ chức hội nghị sơ kết 6 tháng đầu năm.");
@@ -275,5 +275,18 @@ TEST_CASE("events: a congress opens a term; a half-year period takes the meeting
   auto s = of<MeetingEvent>(half.events());
   REQUIRE(s.size() == 1);
   CHECK(s[0].kind == "so_ket");
-  CHECK(s[0].reviewed_period == "2022-01-01/2022-06-30");
+  CHECK(s[0].reviewed_period == "6 tháng đầu năm");
+
+  Doc grant("Sáng 5/1/2024, LĐLĐ tỉnh tổ chức hội nghị tổng kết. Hội nghị trao Bằng khen của "
+            "LĐLĐ tỉnh cho 3 tập thể.");
+  grant.date("Sáng 5/1/2024", 2024, 1, 5)
+      .org("LĐLĐ tỉnh", "Liên đoàn Lao động tỉnh", 1)
+      .award("Bằng khen", "bang_khen")
+      .org("LĐLĐ tỉnh", "Liên đoàn Lao động tỉnh", 2)
+      .count("3 tập thể", 3, "tập thể");
+  auto g = of<AwardEvent>(grant.events());
+  REQUIRE(g.size() == 1);
+  REQUIRE(g[0].date);
+  CHECK(g[0].date->day == 5);
+  CHECK(g[0].date->year == 2024);
 }

@@ -68,32 +68,14 @@ bool any_between(const std::vector<EventAssembler::Hit>& hits, std::size_t from,
   return false;
 }
 
-std::string iso(const DateValue& d) {
-  auto two = [](int v) { return (v < 10 ? "0" : "") + std::to_string(v); };
-  std::string out = d.year ? std::to_string(*d.year) : "????";
-  if (d.month) out += "-" + two(*d.month);
-  if (d.month && d.day) out += "-" + two(*d.day);
-  return out;
-}
-
-/// A period ("2020", "2020-07", "2020-01-01/2020-06-30") from a year, month
-/// or range mention; a missing year is taken from `year` (the meeting's).
-/// A single day is a date, not a period.
-std::optional<std::string> period_of(const Mention& m, std::optional<int> year) {
+/// A period as written ("năm 2020", "6 tháng đầu năm"; docs/output-format.md)
+/// from a year, month or range mention. A single day is a date, not a period.
+std::optional<std::string> period_of(const Mention& m) {
   if (const auto* d = std::get_if<DateValue>(&m.value)) {
     if (d->day || (!d->year && !d->month)) return std::nullopt;
-    DateValue v = *d;
-    if (!v.year) v.year = year;
-    if (!v.year) return std::nullopt;
-    return iso(v);
+    return m.text;
   }
-  if (const auto* r = std::get_if<DateRangeValue>(&m.value)) {
-    DateRangeValue v = *r;
-    if (!v.from.year) v.from.year = year;
-    if (!v.to.year) v.to.year = v.from.year;
-    if (!v.from.year) return std::nullopt;
-    return iso(v.from) + "/" + iso(v.to);
-  }
+  if (std::holds_alternative<DateRangeValue>(m.value)) return m.text;
   return std::nullopt;
 }
 
@@ -156,13 +138,14 @@ using Emit = std::function<void(Event, std::string_view)>;
 using Vocab = EventAssembler::Vocabulary;
 
 /// Meetings: a sentence that names a meeting and says it took place.
-void meeting(const std::vector<Sentence>& sents, std::size_t i, std::string_view text,
-             const Vocab& v, const Emit& emit) {
+/// Returns the meeting's date when it emits a meeting with one.
+std::optional<DateValue> meeting(const std::vector<Sentence>& sents, std::size_t i,
+                                 std::string_view text, const Vocab& v, const Emit& emit) {
   const Sentence& st = sents[i];
   const auto kinds = find(v.meeting_kinds, st.low);
-  if (kinds.empty()) return;
+  if (kinds.empty()) return std::nullopt;
   const auto verbs = find(v.meeting_verbs, st.low);
-  if (verbs.empty()) return;
+  if (verbs.empty()) return std::nullopt;
   MeetingEvent ev;
   std::size_t best = v.kind_order.size();
   std::size_t kind_at = kinds.front().start;
@@ -214,12 +197,9 @@ void meeting(const std::vector<Sentence>& sents, std::size_t i, std::string_view
   if (date) set_date(&ev, date);
   // Periods: after the meeting word, the first period is the one reviewed,
   // one after a plan word ("triển khai nhiệm vụ năm 2021") the one planned.
-  std::optional<int> year;
-  if (ev.date) year = ev.date->year;
-  if (ev.date_range) year = ev.date_range->from.year;
   for (const auto* m : st.ms) {
     if (!is_date(m) || m == date || st.rel(m->start) < kind_at) continue;
-    auto p = period_of(*m, year);
+    auto p = period_of(*m);
     if (!p) continue;
     // A congress ("đại hội … nhiệm kỳ 2023 - 2028") names the term it opens.
     if (ev.kind == "dai_hoi" || any_between(plans, kind_at, st.rel(m->start))) {
@@ -240,12 +220,14 @@ void meeting(const std::vector<Sentence>& sents, std::size_t i, std::string_view
       }
     }
   }
+  const std::optional<DateValue> when = ev.date;
   Event e;
   e.type = EventType::meeting;
   e.start = evidence_start;
   e.end = st.end;
   e.value = std::move(ev);
   emit(std::move(e), st.low.substr(kind_at, 16));
+  return when;
 }
 
 /// The clause start (after the last ';' before `pos`) in a lower-cased sentence.
@@ -256,7 +238,10 @@ std::size_t clause_start(const std::string& low, std::size_t pos) {
 
 /// Awards: each award mention of a sentence with a granting verb, unless a
 /// nomination, proposal or negation stands before it in its clause.
-void awards(const Sentence& st, std::string_view text, const Vocab& v, const Emit& emit) {
+/// `ceremony`: the date of the meeting the text last reported, the date of a
+/// grant when its own clause gives none.
+void awards(const Sentence& st, std::string_view text, const Vocab& v,
+            const std::optional<DateValue>& ceremony, const Emit& emit) {
   const auto list = st.of(MentionType::award);
   if (list.empty()) return;
   const auto verbs = find(v.award_verbs, st.low);
@@ -335,11 +320,12 @@ void awards(const Sentence& st, std::string_view text, const Vocab& v, const Emi
     }
     for (const auto* m : st.ms) {
       const auto* d = std::get_if<DateValue>(&m->value);
-      if (d && d->year && st.rel(m->start) >= clause_start(st.low, as)) {
+      if (d && (d->year || d->day) && st.rel(m->start) >= clause_start(st.low, as)) {
         evs[k].date = *d;
         break;
       }
     }
+    if (!evs[k].date) evs[k].date = ceremony;
   }
   // Counted recipients: a count followed by "được … nhận" belongs to the next
   // award, otherwise to the award before it.
@@ -574,10 +560,11 @@ void EventAssembler::assemble(const NormalizedText& nt, const std::vector<Mentio
                       std::string(anchor);
     if (seen.insert(std::move(key)).second) out->push_back(std::move(ev));
   };
+  std::optional<DateValue> ceremony;
   for (std::size_t i = 0; i < sents.size(); ++i) {
     if (sents[i].ms.empty()) continue;
-    meeting(sents, i, text, vocab_, emit);
-    awards(sents[i], text, vocab_, emit);
+    if (auto d = meeting(sents, i, text, vocab_, emit)) ceremony = d;
+    awards(sents[i], text, vocab_, ceremony, emit);
     funding(sents[i], text, vocab_, emit);
   }
   std::stable_sort(out->begin(), out->end(),
