@@ -272,6 +272,22 @@ TEST_CASE("cli: offsets slice the input for every corpus article") {
   }
 }
 
+TEST_CASE("cli: paths after -- may start with '-'") {
+  TempDir dir;
+  dir.write("-dash.txt", kLine1);
+  dir.write("a.txt", kLine2);
+  Run r = run_vnie("extract a.txt -- -dash.txt", "", dir.path().string());
+  CHECK(r.code == 0);
+  auto docs = parse_jsonl(r.out);
+  REQUIRE(docs.size() == 2);
+  CHECK(docs[0]["id"] == "a.txt");
+  CHECK(docs[1]["id"] == "-dash.txt");
+  r = run_vnie("normalize --fold -- -dash.txt", "", dir.path().string());
+  CHECK(r.code == 0);
+  CHECK(lines_of(r.out).size() == 1);
+  CHECK(run_vnie("rules list -- x").code == 2);
+}
+
 TEST_CASE("cli: lines input") {
   TempDir dir;
   std::string content = std::string(kLine1) + "\n\n   \n" + kLine2 + "\r\n" + kLine1;
