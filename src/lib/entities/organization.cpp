@@ -4,116 +4,139 @@
 #include <optional>
 #include <string>
 
+#include <cctype>
+
 #include "entities/entities.h"
+#include "entities/index.h"
 #include "rules/lexicon.h"
 #include "text/unicode.h"
 
 namespace vnie::detail::entities {
 namespace {
 
-constexpr std::array<const char*, 4> kH = {"h0", "h1", "h2", "h3"};
-constexpr std::array<const char*, 4> kF = {"", "f1", "f2", "f3"};
-constexpr std::array<const char*, 4> kN = {"n0", "n1", "n2", "n3"};
-constexpr std::array<const char*, 4> kT = {"t0", "t1", "t2", "t3"};
-constexpr std::array<const char*, 4> kR = {"r0", "r1", "r2", "r3"};
-
 struct Scope {
   std::string canonical;
   bool generic = false;  // các cấp, cấp trên …
-  bool place = false;    // names a place (tỉnh X, Hà Nội, Việt Nam)
 };
 
-/// Canonical form of one scope capture.
-Scope canonical_scope(const Match& m, std::string_view s) {
-  Scope out;
-  s = trim(s);
-  const std::string low = to_lower(s);
-  if (low == "các cấp" || low == "cấp trên" || low == "cấp cơ sở" ||
-      low == "cấp trên trực tiếp cơ sở") {
-    out.canonical = low;
-    out.generic = true;
-    return out;
-  }
-  if (low == "trung ương" || s == "TƯ" || s == "T.Ư" || s == "TW") {
-    out.canonical = "Trung ương";
-    return out;
-  }
-  if (s == "VN" || low == "việt nam") {
-    out.canonical = "Việt Nam";
-    out.place = true;
-    return out;
-  }
-  // TP / TP. / Tp. + province
-  for (std::string_view tp : {"T.P.", "T.P", "TP.", "Tp.", "TP", "Tp"}) {
-    if (s.size() > tp.size() && s.substr(0, tp.size()) == tp) {
-      std::string_view rest = trim(s.substr(tp.size()));
-      if (rest.empty()) break;
-      const LexEntry* e = find(m, "provinces", rest);
-      out.canonical = "thành phố " + (e ? e->canonical : std::string(rest));
-      out.place = true;
-      return out;
-    }
-  }
-  if (s == "TP" || s == "Tp") {
-    out.canonical = "thành phố";
-    return out;
-  }
-  // admin word (+ place)
-  for (std::string_view adm : {"thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận",
-                               "phường", "xã"}) {
-    const std::string lowadm(adm);
-    if (low.size() >= lowadm.size() && low.compare(0, lowadm.size(), lowadm) == 0 &&
-        (low.size() == lowadm.size() || low[lowadm.size()] == ' ')) {
-      std::string_view rest = trim(s.substr(std::min(s.size(), lowadm.size())));
-      out.canonical = lowadm;
-      if (!rest.empty()) {
-        const LexEntry* e = find(m, "provinces", rest);
-        out.canonical += ' ';
-        out.canonical += e ? e->canonical : squeeze(rest);
-        out.place = true;
-      }
-      return out;
-    }
-  }
-  if (const LexEntry* e = find(m, "provinces", s)) {
-    out.canonical = e->canonical;
-    out.place = true;
-    return out;
-  }
-  out.canonical = squeeze(s);
-  return out;
+bool is_admin(const std::string& lw) {
+  return lw == "tỉnh" || lw == "huyện" || lw == "quận" || lw == "xã" || lw == "phường";
+}
+bool is_admin2(const std::string& lw) {  // two-word admin units
+  return lw == "thành phố" || lw == "thị xã" || lw == "thị trấn";
+}
+bool is_tp(std::string_view w) {
+  return w == "TP" || w == "TP." || w == "Tp" || w == "Tp." || w == "T.P" || w == "T.P.";
 }
 
-struct Builder {
-  std::string canonical;
-  std::optional<std::string> abbreviation;
-  std::string kind;
-  bool want_kind = true;  // the kind is still open (start, or after an inherit head)
+using Words = std::vector<std::string_view>;
 
-  void add(std::string_view piece) {
-    if (piece.empty()) return;
-    if (!canonical.empty()) canonical += ' ';
-    canonical.append(piece);
-  }
-  void take_kind(const LexEntry* e) {
-    if (!want_kind || e == nullptr) return;
-    const std::string_view k = e->attr("kind");
-    if (!k.empty() && kind.empty()) kind = std::string(k);
-    if (e->attr("inherit") == "1") {
-      // keep looking for a more specific kind; remember this one as the fallback
-      want_kind = true;
-      fallback = kind;
-      kind.clear();
-    } else {
-      want_kind = false;
+std::string key_of(const Words& w, std::size_t from, std::size_t to) {
+  return index_key(join(w, from, to));
+}
+
+/// The longest entry of `idx` starting at word `at`; its length in words, 0 when none.
+std::size_t longest(const ListIndex& idx, const Words& w, std::size_t at, const IndexEntry** out) {
+  const std::size_t maxn = std::min(idx.max_words(), w.size() - at);
+  for (std::size_t n = maxn; n >= 1; --n) {
+    if (const IndexEntry* e = idx.find(key_of(w, at, at + n))) {
+      *out = e;
+      return n;
     }
   }
-  void note_abbreviation(std::string_view written, std::string_view canonical_form) {
-    if (abbreviation || !has_upper_run(written) || written == canonical_form) return;
-    abbreviation = std::string(written);
+  return 0;
+}
+
+/// A province at word `at` (longest form), written bare or glued to "TP." ("TP.HCM").
+std::size_t province_at(const EntityIndex& ix, const Words& w, std::size_t at,
+                        std::string* canonical) {
+  const IndexEntry* e = nullptr;
+  const std::size_t n = longest(ix.provinces, w, at, &e);
+  if (n > 0) *canonical = e->canonical;
+  return n;
+}
+
+/// Parses one scope starting at word `at`; returns the words used (0 when none).
+std::size_t scope_at(const EntityIndex& ix, const Words& w, std::size_t at, Scope* out) {
+  const std::size_t n = w.size();
+  if (at >= n) return 0;
+  const std::string w1 = to_lower(w[at]);
+  const std::string w2 = at + 1 < n ? w1 + " " + to_lower(w[at + 1]) : std::string();
+  // generic levels
+  for (const char* g : {"cấp trên trực tiếp cơ sở", "các cấp", "cấp trên", "cấp cơ sở", "cơ sở"}) {
+    const std::string gs(g);
+    const std::size_t gw = static_cast<std::size_t>(std::count(gs.begin(), gs.end(), ' ')) + 1;
+    if (at + gw <= n && key_of(w, at, at + gw) == gs) {
+      out->canonical = gs;
+      out->generic = true;
+      return gw;
+    }
   }
-  std::string fallback;
-};
+  if (w1 == "trung ương" || w[at] == "TƯ" || w[at] == "T.Ư" || w[at] == "TW" || w2 == "trung ương") {
+    out->canonical = "Trung ương";
+    return w2 == "trung ương" ? 2 : 1;
+  }
+  if (w[at] == "VN" || w2 == "việt nam") {
+    out->canonical = "Việt Nam";
+    return w[at] == "VN" ? 1 : 2;
+  }
+  if (w2 == "thủ đô") {
+    out->canonical = "Thủ đô";
+    return 2;
+  }
+  // TP / TP. + province, or glued: TP.HCM
+  for (std::string_view tp : {"T.P.", "TP.", "Tp.", "T.P", "TP", "Tp"}) {
+    if (w[at].size() > tp.size() && w[at].substr(0, tp.size()) == tp) {
+      std::string c;
+      Words glued = {w[at].substr(tp.size())};
+      for (std::size_t k = at + 1; k < n; ++k) glued.push_back(w[k]);
+      const std::size_t pn = province_at(ix, glued, 0, &c);
+      if (pn > 0) {
+        out->canonical = "thành phố " + c;
+        return pn;
+      }
+    }
+  }
+  std::size_t used = 0;
+  if (is_tp(w[at])) {
+    out->canonical = "thành phố";
+    used = 1;
+  } else if (is_admin2(w2)) {
+    out->canonical = w2;
+    used = 2;
+  } else if (is_admin(w1)) {
+    out->canonical = w1;
+    used = 1;
+  }
+  if (used > 0) {
+    std::string c;
+    const std::size_t pn = at + used < n ? province_at(ix, w, at + used, &c) : 0;
+    if (pn > 0) {
+      out->canonical += " " + c;
+      return used + pn;
+    }
+    // a place name: capitalized words or a number, up to the next scope word
+    std::size_t k = at + used;
+    std::string place;
+    while (k < n && k < at + used + 3 && (starts_upper(w[k]) || std::isdigit(static_cast<unsigned char>(w[k][0]))) &&
+           !is_tp(w[k])) {
+      const std::string lk = to_lower(w[k]);
+      if (is_admin(lk) || lk == "tỉnh") break;
+      if (!place.empty()) place += ' ';
+      place.append(w[k]);
+      ++k;
+    }
+    if (!place.empty()) out->canonical += " " + place;
+    return k - at;
+  }
+  std::string c;
+  const std::size_t pn = province_at(ix, w, at, &c);
+  if (pn > 0) {
+    out->canonical = c;
+    return pn;
+  }
+  return 0;
+}
 
 /// True when a bare "công đoàn" at [start, end) is a modifier, part of another word, or a
 /// member noun ("công đoàn viên").
@@ -135,69 +158,159 @@ bool union_word_blocked(const Match& m, std::size_t start, std::size_t end, bool
 }  // namespace
 
 bool organization(const Match& m, Value* out) {
-  const Lexicon& lx = m.lexicon();
-  Builder b;
-  int slots = 0;
-  bool generic_head = false, union_bare = false, union_lower = false, needs_tail = false;
-  bool named_bare0 = false;
-  for (std::size_t k = 0; k < 4; ++k) {
-    if (auto h = m.normalized(kH[k])) {
-      const LexEntry* e = lx.lookup("org_heads", *h);
-      if (!e) return false;
-      if (e->attr("cap") == "1" && !starts_upper(*h)) return false;
-      if (k == 0) {
-        generic_head = e->attr("generic") == "1";
-        needs_tail = e->attr("needs") == "tail";
+  const auto ixp = entity_index(m.lexicon());
+  const EntityIndex& ix = *ixp;
+  const std::string_view whole = m.whole_normalized();
+
+  // Abbreviations in brackets: "(CĐVC)"; the rest is parsed word by word.
+  std::optional<std::string> bracket;
+  std::string plain;
+  for (std::size_t i = 0; i < whole.size();) {
+    if (whole[i] == '(') {
+      const std::size_t close = whole.find(')', i);
+      if (close == std::string_view::npos) return false;
+      if (!bracket) bracket = std::string(trim(whole.substr(i + 1, close - i - 1)));
+      i = close + 1;
+      continue;
+    }
+    plain += whole[i++];
+  }
+  std::vector<std::string_view> w;
+  {
+    std::string_view p = plain;
+    std::size_t i = 0;
+    while (i < p.size()) {
+      while (i < p.size() && p[i] == ' ') ++i;
+      const std::size_t b = i;
+      while (i < p.size() && p[i] != ' ') ++i;
+      if (i > b) w.push_back(p.substr(b, i - b));
+    }
+  }
+  const std::size_t n = w.size();
+  if (n == 0) return false;
+
+  std::string canonical, kind, fallback;
+  std::optional<std::string> abbreviation;
+  bool want_kind = true;
+  auto add = [&](std::string_view piece) {
+    if (piece.empty()) return;
+    if (!canonical.empty()) canonical += ' ';
+    canonical.append(piece);
+  };
+  auto take_kind = [&](const IndexEntry* e) {
+    if (!want_kind || e == nullptr) return;
+    if (e->inherit) {
+      if (fallback.empty()) fallback = e->kind;
+      return;
+    }
+    if (!e->kind.empty()) {
+      kind = e->kind;
+      want_kind = false;
+    }
+  };
+  auto note_abbr = [&](std::string_view written, const std::string& canon) {
+    if (abbreviation || !has_upper_run(written) || written == canon) return;
+    abbreviation = std::string(written);
+  };
+
+  std::size_t pos = 0, slots = 0;
+  bool generic_head = false, union_bare = false, union_lower = false, needs_tail = false,
+       named_bare0 = false;
+  while (pos < n) {
+    const IndexEntry* e = nullptr;
+    std::size_t len = longest(ix.heads, w, pos, &e);
+    if (len > 0) {
+      const std::string written = join(w, pos, pos + len);
+      if (slots == 0) {
+        generic_head = e->generic;
+        needs_tail = e->needs_tail;
         union_bare = e->canonical == "Công đoàn";
-        union_lower = !starts_upper(*h);
+        union_lower = !starts_upper(w[pos]);
       }
-      b.note_abbreviation(*h, e->canonical);
-      b.add(e->canonical);
-      b.take_kind(e);
+      note_abbr(written, e->canonical);
+      add(e->canonical);
+      take_kind(e);
+      pos += len;
       ++slots;
       continue;
     }
-    if (k > 0) {
-      if (auto f = m.normalized(kF[k])) {
-        std::string_view field = trim(*f);
-        std::string prefix;
-        const std::string low = to_lower(field.substr(0, std::min<std::size_t>(field.size(), 6)));
-        if (low.rfind("ngành", 0) == 0 && field.size() > 7) {
-          prefix = "ngành ";
-          field = trim(field.substr(field.find(' ')));
-        }
-        const LexEntry* e = lx.lookup("org_fields", field);
-        if (e) b.note_abbreviation(field, e->canonical);
-        b.add(prefix + (e ? e->canonical : squeeze(field)));
-        ++slots;
-        continue;
-      }
-    }
-    if (auto n = m.normalized(kN[k])) {
-      const LexEntry* e = lx.lookup("org_named_heads", *n);
-      if (!e) return false;
-      const std::string_view types = trim(m.normalized(kT[k]).value_or(""));
-      const std::string_view rest = trim(m.normalized(kR[k]).value_or(""));
-      if (!starts_upper(*n) && (e->attr("cap") == "1" || types.empty())) return false;
-      if (types.empty() && rest.empty()) {
-        if (k == 0) named_bare0 = true;
-      }
-      b.note_abbreviation(*n, e->canonical);
+    len = longest(ix.named, w, pos, &e);
+    if (len > 0 && !(slots > 0 && pos + len < n && ix.fields.find(key_of(w, pos, pos + len)) &&
+                     !starts_upper(w[pos + len]))) {
+      const bool lower = !starts_upper(w[pos]);
       std::string piece = e->canonical;
-      if (!types.empty()) piece += " " + squeeze(types);
-      if (!rest.empty()) piece += " " + squeeze(rest);
-      b.add(piece);
-      b.take_kind(e);
+      note_abbr(join(w, pos, pos + len), e->canonical);
+      take_kind(e);
+      std::size_t k = pos + len;
+      std::size_t types = 0;
+      for (;;) {
+        const IndexEntry* t = nullptr;
+        const std::size_t tl = k < n ? longest(ix.types, w, k, &t) : 0;
+        if (tl == 0) break;
+        piece += " " + join(w, k, k + tl);
+        k += tl;
+        ++types;
+      }
+      if (lower && types == 0 && slots == 0) return false;
+      // the proper name: up to the first scope word
+      std::size_t rest = 0;
+      while (k < n) {
+        Scope probe;
+        if (!starts_upper(w[k]) && scope_at(ix, w, k, &probe) > 0) break;
+        if (is_tp(w[k]) || w[k].rfind("TP.", 0) == 0) break;
+        const IndexEntry* f = nullptr;
+        std::size_t step = longest(ix.fields, w, k, &f);
+        if (step == 0) {
+          if (!starts_upper(w[k]) && ix.bridge_stops.find(index_key(w[k]))) return false;
+          step = 1;
+        }
+        piece += " " + join(w, k, k + step);
+        k += step;
+        ++rest;
+      }
+      if (types == 0 && rest == 0 && slots == 0) named_bare0 = true;
+      add(piece);
+      pos = k;
       ++slots;
       continue;
+    }
+    if (slots > 0) {
+      const bool nganh = to_lower(w[pos]) == "ngành";
+      const std::size_t at = nganh ? pos + 1 : pos;
+      if (at < n) {
+        len = longest(ix.fields, w, at, &e);
+        if (len > 0) {
+          const std::string written = join(w, at, at + len);
+          note_abbr(written, e->canonical);
+          add((nganh ? "ngành " : "") + e->canonical);
+          pos = at + len;
+          ++slots;
+          continue;
+        }
+        if (nganh && starts_upper(w[at])) {  // ngành + a capitalized name
+          std::size_t k = at;
+          while (k < n && k < at + 2 && starts_upper(w[k])) ++k;
+          add("ngành " + join(w, at, k));
+          pos = k;
+          ++slots;
+          continue;
+        }
+      }
     }
     break;
   }
   if (slots == 0) return false;
 
   std::vector<Scope> scopes;
-  for (const char* s : {"s1", "s2"}) {
-    if (auto sc = m.normalized(s)) scopes.push_back(canonical_scope(m, *sc));
+  while (pos < n) {
+    Scope sc;
+    std::size_t used = scope_at(ix, w, pos, &sc);
+    if (used == 0) {  // a word the parser does not know: kept as written
+      sc.canonical = std::string(w[pos]);
+      used = 1;
+    }
+    scopes.push_back(std::move(sc));
+    pos += used;
   }
   const bool has_scope = !scopes.empty();
   bool generic_scope_only = true;
@@ -207,34 +320,22 @@ bool organization(const Match& m, Value* out) {
   if (named_bare0 && !has_scope) return false;
   if (needs_tail && slots == 1 && !has_scope) return false;
 
-  // A bare "công đoàn": a modifier or part of a word?
   if (union_bare && slots == 1 && generic_scope_only && has_scope) {
     if (word_after(m.document().text, m.end()) == "viên") return false;
   } else if (union_bare && slots == 1) {
-    if (union_word_blocked(m, m.start(), m.end(), union_lower,
-                           has_scope && !generic_scope_only)) {
+    if (union_word_blocked(m, m.start(), m.end(), union_lower, has_scope && !generic_scope_only)) {
       return false;
     }
-    // "CĐ" alone is too ambiguous.
-    if (!has_scope && m.normalized("h0") == std::optional<std::string_view>("CĐ") &&
-        !m.has("a1") && !m.has("a2")) {
-      return false;
-    }
+    if (!has_scope && w[0] == "CĐ" && !bracket) return false;  // "CĐ" alone is ambiguous
   }
-  for (const auto& sc : scopes) b.add(sc.canonical);
+  for (const auto& sc : scopes) add(sc.canonical);
 
   OrganizationValue v;
-  v.name = std::string(m.whole_normalized());
+  v.name = std::string(whole);
   const bool generic = slots == 1 && (generic_head || union_bare) && generic_scope_only;
-  v.canonical = generic ? to_lower(b.canonical) : b.canonical;
-  if (auto a = m.normalized("a1")) {
-    v.abbreviation = std::string(*a);
-  } else if (auto a2 = m.normalized("a2")) {
-    v.abbreviation = std::string(*a2);
-  } else {
-    v.abbreviation = b.abbreviation;
-  }
-  v.kind = !b.kind.empty() ? b.kind : (!b.fallback.empty() ? b.fallback : "other");
+  v.canonical = generic ? to_lower(canonical) : canonical;
+  v.abbreviation = bracket ? bracket : abbreviation;
+  v.kind = !kind.empty() ? kind : (!fallback.empty() ? fallback : "other");
   *out = std::move(v);
   return true;
 }
@@ -255,6 +356,11 @@ bool organization_known(const Match& m, Value* out) {
   const LexEntry* e = m.lexicon().lookup("org_names", *name);
   if (!e) return false;
   const std::string_view text = m.document().text;
+  if (e->canonical == "Chủ tịch nước" || e->canonical == "Thủ tướng Chính phủ") {
+    // "Phó Chủ tịch nước X", "Phó Thủ tướng Chính phủ X": a title, not the office.
+    auto w = words_before(text, m.start(), 1);
+    if (!w.empty() && to_lower(w.back()) == "phó") return false;
+  }
   if (e->canonical == "Đảng") {
     const std::string_view next = word_after(text, m.end());
     if (next == "viên" || next == "bộ" || next == "ủy" || next == "phí" || next == "đoàn" ||
@@ -292,7 +398,17 @@ bool organization_abbreviation(const Match& m, Value* out) {
     v.name = std::string(m.whole_normalized());
     v.canonical = ov->canonical;
     if (auto sc = m.normalized("s1")) {
-      const Scope s = canonical_scope(m, *sc);
+      Words sw;
+      std::string_view rest = *sc;
+      std::size_t i = 0;
+      while (i < rest.size()) {
+        while (i < rest.size() && rest[i] == ' ') ++i;
+        const std::size_t b = i;
+        while (i < rest.size() && rest[i] != ' ') ++i;
+        if (i > b) sw.push_back(rest.substr(b, i - b));
+      }
+      Scope s;
+      if (sw.empty() || scope_at(*entity_index(m.lexicon()), sw, 0, &s) == 0) return false;
       const std::string& c = v.canonical;
       if (!(c.size() >= s.canonical.size() &&
             c.compare(c.size() - s.canonical.size(), s.canonical.size(), s.canonical) == 0)) {
