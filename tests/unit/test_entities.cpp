@@ -1,0 +1,134 @@
+// Entities: organizations, awards and people on short phrases (the rule files' own examples
+// run in test_rules.cpp; these cover what examples cannot: documents of several lines,
+// abbreviations learned in a document, byte offsets, threads).
+#include <doctest/doctest.h>
+
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "vnie/extractor.h"
+
+namespace {
+
+const vnie::Extractor& extractor() {
+  static std::unique_ptr<vnie::Extractor> ex = [] {
+    std::unique_ptr<vnie::Extractor> e;
+    vnie::Status s = vnie::Extractor::create({}, &e);
+    REQUIRE_MESSAGE(s.ok(), s.to_string());
+    return e;
+  }();
+  return *ex;
+}
+
+std::vector<vnie::Mention> entities(const std::string& text, vnie::MentionType type) {
+  vnie::Document doc;
+  REQUIRE(extractor().extract(text, {}, &doc).ok());
+  std::vector<vnie::Mention> out;
+  for (auto& m : doc.mentions) {
+    if (m.type == type) out.push_back(m);
+  }
+  return out;
+}
+
+const vnie::OrganizationValue& org(const vnie::Mention& m) {
+  return std::get<vnie::OrganizationValue>(m.value);
+}
+
+}  // namespace
+
+TEST_CASE("entities: an abbreviation defined in brackets is used later in the document") {
+  const std::string text =
+      "Hội nghị có đại diện Tổng Công ty Xây lắp Dầu khí Việt Nam (PVC).\n"
+      "Năm 2017, PVC bị thu hồi Huân chương Lao động hạng Nhất.";
+  auto orgs = entities(text, vnie::MentionType::organization);
+  REQUIRE(orgs.size() == 2);
+  CHECK(org(orgs[0]).abbreviation == "PVC");
+  CHECK(orgs[1].text == "PVC");
+  CHECK(org(orgs[1]).canonical == org(orgs[0]).canonical);
+  CHECK(org(orgs[1]).kind == "enterprise");
+  // Not before its definition.
+  auto before = entities("PVC bị thu hồi. Tổng Công ty Xây lắp Dầu khí Việt Nam (PVC) nói.",
+                         vnie::MentionType::organization);
+  for (const auto& m : before) CHECK(m.start > 0);
+}
+
+TEST_CASE("entities: spans are bytes of the original input, whatever its tone style") {
+  const std::string text = "Uỷ ban nhân dân tỉnh Hà Tĩnh và Công đoàn viên chức tỉnh tặng bằng khen.";
+  auto orgs = entities(text, vnie::MentionType::organization);
+  REQUIRE(orgs.size() == 2);
+  CHECK(orgs[0].text == "Uỷ ban nhân dân tỉnh Hà Tĩnh");
+  CHECK(text.substr(orgs[0].start, orgs[0].end - orgs[0].start) == orgs[0].text);
+  CHECK(org(orgs[0]).canonical == "Ủy ban nhân dân tỉnh Hà Tĩnh");
+  CHECK(org(orgs[1]).canonical == "Công đoàn Viên chức tỉnh");
+  auto awards = entities(text, vnie::MentionType::award);
+  REQUIRE(awards.size() == 1);
+  CHECK(std::get<vnie::AwardValue>(awards[0].value).kind == "bang_khen");
+}
+
+TEST_CASE("entities: a name ends before the verb; nested names are one organization") {
+  auto orgs = entities("Công đoàn Viên chức tỉnh Thái Nguyên đã tổ chức Hội nghị",
+                       vnie::MentionType::organization);
+  REQUIRE(orgs.size() == 1);
+  CHECK(orgs[0].text == "Công đoàn Viên chức tỉnh Thái Nguyên");
+  orgs = entities("trao Cờ thi đua cho CĐCS Ủy Ban Kiểm tra Tỉnh ủy, Bằng khen",
+                  vnie::MentionType::organization);
+  REQUIRE(orgs.size() == 1);
+  CHECK(org(orgs[0]).canonical == "Công đoàn cơ sở Ủy ban Kiểm tra Tỉnh ủy");
+}
+
+TEST_CASE("entities: the issuer is not part of the award") {
+  const std::string text = "Bằng khen của Thủ tướng Chính phủ và Cờ thi đua của Tổng LĐLĐ Việt Nam";
+  auto awards = entities(text, vnie::MentionType::award);
+  REQUIRE(awards.size() == 2);
+  CHECK(awards[0].text == "Bằng khen");
+  CHECK(awards[1].text == "Cờ thi đua");
+  auto orgs = entities(text, vnie::MentionType::organization);
+  REQUIRE(orgs.size() == 2);
+  CHECK(org(orgs[0]).canonical == "Thủ tướng Chính phủ");
+  CHECK(org(orgs[1]).canonical == "Tổng Liên đoàn Lao động Việt Nam");
+}
+
+TEST_CASE("entities: a person's titles, and the byline at the end of an article") {
+  const std::string text =
+      "Dự có đồng chí Đoàn Văn Sự, Ủy viên Ban Chấp hành Tổng Liên đoàn Lao động Việt Nam, "
+      "Chủ tịch LĐLĐ tỉnh.\nTại hội nghị, 5 tập thể được nhận Bằng khen.\n   Hải Yến\n";
+  auto people = entities(text, vnie::MentionType::person);
+  REQUIRE(people.size() == 2);
+  const auto& p = std::get<vnie::PersonValue>(people[0].value);
+  CHECK(p.name == "Đoàn Văn Sự");
+  REQUIRE(p.titles.size() == 2);
+  CHECK(p.titles[1] == "Chủ tịch LĐLĐ tỉnh");
+  CHECK(people[1].text == "Hải Yến");
+}
+
+TEST_CASE("entities: not organizations") {
+  for (const char* s : {"hoạt động công đoàn năm 2020", "đoàn viên công đoàn",
+                        "nổ súng tấn công đoàn xe", "chương trình Mái ấm Công đoàn",
+                        "toàn bộ cán bộ, CBCCVC, CNVCLĐ", "phục vụ nhiệm vụ", "thị trường lao động"}) {
+    CAPTURE(s);
+    CHECK(entities(s, vnie::MentionType::organization).empty());
+  }
+}
+
+TEST_CASE("entities: many threads share one extractor") {
+  const std::string text =
+      "Công đoàn Viên chức (CĐVC) tỉnh tặng giấy khen; CĐVC tỉnh và LĐLĐ tỉnh Thái Nguyên. "
+      "Ông Nguyễn Văn An, Chủ tịch Công đoàn Công ty TNHH Canon Việt Nam cho biết.";
+  vnie::Document ref;
+  REQUIRE(extractor().extract(text, {}, &ref).ok());
+  std::vector<std::thread> threads;
+  std::vector<int> same(8, 0);
+  for (int t = 0; t < 8; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 50; ++i) {
+        vnie::Document d;
+        if (!extractor().extract(text, {}, &d).ok()) return;
+        if (d.mentions.size() == ref.mentions.size()) ++same[static_cast<std::size_t>(t)];
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (int v : same) CHECK(v == 50);
+}
