@@ -397,4 +397,6 @@ bool write_out(std::string_view s) {
   return std::fwrite(s.data(), 1, s.size(), stdout) == s.size();
 }
 
+bool output_failed() noexcept { return std::ferror(stdout) != 0; }
+
 }  // namespace vnie_cli

@@ -108,5 +108,7 @@ void print_table(std::FILE* f, const std::vector<std::vector<std::string>>& rows
 
 /// Writes `s` to stdout; false on a write error.
 bool write_out(std::string_view s);
+/// True once writing to stdout has failed (then there is no point going on).
+bool output_failed() noexcept;
 
 }  // namespace vnie_cli

@@ -361,7 +361,7 @@ bool process_input(Processor& proc, const InputSource& src, const std::string& m
   }
   std::string line;
   std::size_t line_no = 0;
-  while (in->next_line(&line)) {
+  while (!output_failed() && in->next_line(&line)) {
     ++line_no;
     if (is_blank(line)) continue;
     if (mode == "lines") {
@@ -446,6 +446,7 @@ int run_extract(const ExtractArgs& args) {
   Sink& sink = args.format == "table" ? static_cast<Sink&>(table_sink) : json_sink;
   Processor proc(*ex, ref_date, sink);
   for (const auto& src : inputs) {
+    if (output_failed()) break;  // e.g. a closed pipe with SIGPIPE ignored
     if (!process_input(proc, src, args.input_mode)) io_ok = false;
   }
   if (std::fflush(stdout) != 0 || std::ferror(stdout)) {

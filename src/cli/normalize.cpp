@@ -46,13 +46,14 @@ int run_normalize(const NormalizeArgs& args) {
   bool io_ok = true;
   std::string line;
   for (const auto& src : inputs) {
+    if (output_failed()) break;  // e.g. a closed pipe with SIGPIPE ignored
     auto in = InputStream::open(src);
     if (!in) {
       io_ok = false;
       continue;
     }
     std::size_t line_no = 0;
-    while (in->next_line(&line)) {
+    while (!output_failed() && in->next_line(&line)) {
       ++line_no;
       vnie::NormalizedText nt = normalizer.normalize(line);
       for (const auto& w : nt.warnings) {
