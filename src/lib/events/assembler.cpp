@@ -142,9 +142,42 @@ using Vocab = EventAssembler::Vocabulary;
 std::optional<DateValue> meeting(const std::vector<Sentence>& sents, std::size_t i,
                                  std::string_view text, const Vocab& v, const Emit& emit) {
   const Sentence& st = sents[i];
-  const auto kinds = find(v.meeting_kinds, st.low);
+  // Meeting words inside an award ("Kỷ niệm chương") do not count, nor do
+  // words in a context phrase ("chào mừng đại hội", "nhân kỷ niệm").
+  const auto blockers = find(v.meeting_blockers, st.low);
+  auto preceded_by = [&](std::size_t pos, std::string_view kind, std::size_t within) {
+    for (const auto& b : blockers) {
+      if (b.kind == kind && b.end <= pos && pos - b.end <= within) return true;
+    }
+    return false;
+  };
+  std::vector<EventAssembler::Hit> kinds;
+  for (const auto& h : find(v.meeting_kinds, st.low)) {
+    bool in_award = false;
+    for (const auto* m : st.ms) {
+      in_award |= m->type == MentionType::award && st.rel(m->start) <= h.start &&
+                  h.end <= st.rel(m->end);
+    }
+    if (!in_award && !preceded_by(h.start, "context", 2)) kinds.push_back(h);
+  }
   if (kinds.empty()) return std::nullopt;
-  const auto verbs = find(v.meeting_verbs, st.low);
+  // The verb must stand next to a meeting word: "X tổ chức hội nghị …",
+  // "Hội nghị … diễn ra"; "tổ chức" as a noun ("tổ chức công đoàn") is no verb.
+  std::vector<EventAssembler::Hit> verbs;
+  for (const auto& h : find(v.meeting_verbs, st.low)) {
+    const std::string_view after = std::string_view(st.low).substr(h.end);
+    if (after.starts_with(" công đoàn") || after.starts_with(" đoàn") ||
+        std::string_view(st.low).substr(0, h.start).ends_with("của ")) {
+      continue;
+    }
+    if (preceded_by(h.start, "negation", 12)) continue;
+    bool near = false;
+    for (const auto& k : kinds) {
+      near |= (k.start >= h.end && k.start - h.end <= 24) ||
+              (h.start >= k.end && h.start - k.end <= 60);
+    }
+    if (near) verbs.push_back(h);
+  }
   if (verbs.empty()) return std::nullopt;
   MeetingEvent ev;
   std::size_t best = v.kind_order.size();
@@ -508,7 +541,7 @@ void funding(const Sentence& st, std::string_view text, const Vocab& v, const Em
 
 EventAssembler::EventAssembler(const Lexicon& lexicon)
     : vocab_{load(lexicon, "event_meeting_kinds"), load(lexicon, "event_meeting_verbs"),
-             load(lexicon, "event_plan_words"),    load(lexicon, "event_award_verbs"),
+             load(lexicon, "event_meeting_blockers"), load(lexicon, "event_plan_words"),    load(lexicon, "event_award_verbs"),
              load(lexicon, "event_award_blockers"), load(lexicon, "event_funding_verbs"),
              load(lexicon, "event_not_funding"),   load(lexicon, "event_recipient_units"),
              load(lexicon, "event_beneficiary_units"), {}},
