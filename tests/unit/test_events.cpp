@@ -290,3 +290,22 @@ TEST_CASE("events: a congress opens a term; periods as written; grants dated by 
   CHECK(g[0].date->day == 5);
   CHECK(g[0].date->year == 2024);
 }
+
+TEST_CASE("events: per-unit amounts and the article's organization as the giver") {
+  Doc d("Công đoàn Viên chức tỉnh tổ chức hội nghị tổng kết. Công đoàn trao tặng 68 suất quà cho "
+        "nữ đoàn viên, mỗi suất 300.000 đồng; ủng hộ Quỹ Vì người nghèo số tiền 120 triệu đồng.");
+  d.org("Công đoàn Viên chức tỉnh", "Công đoàn Viên chức tỉnh")
+      .org("Công đoàn", "Công đoàn", 2)
+      .count("68 suất quà", 68, "suất quà")
+      .money("300.000 đồng", 300000)
+      .money("120 triệu đồng", 120000000);
+  auto f = of<FundingEvent>(d.events());
+  REQUIRE(f.size() == 2);
+  CHECK(f[0].amount.per_unit == "suất");
+  CHECK(f[0].giver == "Công đoàn Viên chức tỉnh");  // "Công đoàn" alone stands for it
+  CHECK(f[0].beneficiary_count == 68);
+  CHECK(!f[1].amount.per_unit);
+  CHECK(f[1].giver == "Công đoàn Viên chức tỉnh");
+  CHECK(!f[1].beneficiary_count);  // the count is in the other clause
+  CHECK(f[1].purpose == "Quỹ Vì người nghèo");
+}

@@ -438,8 +438,19 @@ void awards(const Sentence& st, std::string_view text, const Vocab& v,
   }
 }
 
+/// Bodies named by a generic word ("Công đoàn trao …", "Ban Tổ chức đã trao
+/// …") stand for the organization the article is about.
+bool generic_body(const std::string& canonical) {
+  const std::string low = lower_same_length(canonical);
+  return low == "công đoàn" || low == "ban chấp hành" || low == "ban tổ chức" ||
+         low == "ban thường vụ";
+}
+
 /// Funding: an amount of money in a sentence that gives or grants it.
-void funding(const Sentence& st, std::string_view text, const Vocab& v, const Emit& emit) {
+/// `topic`: the organization the article is about, the giver when the
+/// sentence names none.
+void funding(const Sentence& st, std::string_view text, const Vocab& v,
+             const std::optional<std::string>& topic, const Emit& emit) {
   const auto amounts = st.of(MentionType::money);
   if (amounts.empty()) return;
   const auto verbs = find(v.funding_verbs, st.low);
@@ -471,14 +482,34 @@ void funding(const Sentence& st, std::string_view text, const Vocab& v, const Em
       if (h.start >= from && h.start < first_verb) first_verb = h.start;
     }
     for (const auto* o : st.ms) {
-      if (o->type == MentionType::organization && st.rel(o->end) <= anchor) {
+      if (o->type == MentionType::organization && st.rel(o->end) <= anchor &&
+          st.rel(o->start) >= from) {
         ev.giver = canonical(o);
+      }
+    }
+    if (!ev.giver || generic_body(*ev.giver)) ev.giver = topic;
+    // "mỗi suất 300.000 đồng", "mỗi nhà 50 triệu đồng": a per-unit amount.
+    if (!ev.amount.per_unit) {
+      const std::string_view before = std::string_view(st.low).substr(from, ms - from);
+      constexpr std::string_view kEach = "mỗi ";
+      const auto each = before.rfind(kEach);
+      if (each != std::string_view::npos && before.size() - each <= 28) {
+        const std::size_t at = each + kEach.size();
+        std::string_view unit = before.substr(at);
+        unit = unit.substr(0, unit.find(' '));
+        if (!unit.empty()) {
+          ev.amount.per_unit = std::string(text.substr(st.start + from + at, unit.size()));
+        }
       }
     }
     // Beneficiaries: the nearest count of a beneficiary noun.
     std::size_t best = std::string::npos;
+    const std::size_t clause_end = std::min(st.low.find(';', ms), st.low.size());
     for (const auto* n : st.ms) {
-      if (n->type != MentionType::number) continue;
+      if (n->type != MentionType::number || st.rel(n->start) < from ||
+          st.rel(n->end) > clause_end) {
+        continue;
+      }
       const auto* nv = std::get_if<NumberValue>(&n->value);
       if (!nv || !nv->unit || !in_list(*nv->unit, v.beneficiary_units)) continue;
       const std::size_t d = n->start > m->start ? n->start - m->start : m->start - n->start;
@@ -594,11 +625,31 @@ void EventAssembler::assemble(const NormalizedText& nt, const std::vector<Mentio
     if (seen.insert(std::move(key)).second) out->push_back(std::move(ev));
   };
   std::optional<DateValue> ceremony;
+  // The article's topic organization: the first named organization, replaced
+  // by the organizer of each meeting reported.
+  std::optional<std::string> topic;
+  for (const auto& m : mentions) {
+    const std::string c = canonical(&m);
+    // A proper name starts with a capital ("Công đoàn Viên chức tỉnh");
+    // generic levels do not ("công đoàn cơ sở").
+    std::size_t len = 0;
+    const bool proper = !c.empty() && to_lower(c.substr(0, (decode_at(c, 0, len), len))) !=
+                                          c.substr(0, len);
+    if (proper && !generic_body(c)) {
+      topic = c;
+      break;
+    }
+  }
   for (std::size_t i = 0; i < sents.size(); ++i) {
     if (sents[i].ms.empty()) continue;
+    const std::size_t before = out->size();
     if (auto d = meeting(sents, i, text, vocab_, emit)) ceremony = d;
+    if (out->size() > before) {
+      const auto& mv = std::get<MeetingEvent>(out->back().value);
+      if (mv.organizer && !generic_body(*mv.organizer)) topic = mv.organizer;
+    }
     awards(sents[i], text, vocab_, ceremony, emit);
-    funding(sents[i], text, vocab_, emit);
+    funding(sents[i], text, vocab_, topic, emit);
   }
   std::stable_sort(out->begin(), out->end(),
                    [](const Event& a, const Event& b) { return a.start < b.start; });
