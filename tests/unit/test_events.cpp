@@ -309,3 +309,27 @@ TEST_CASE("events: per-unit amounts and the article's organization as the giver"
   CHECK(!f[1].beneficiary_count);  // the count is in the other clause
   CHECK(f[1].purpose == "Quỹ Vì người nghèo");
 }
+
+TEST_CASE("events: an office grants in its body's name; chained named recipients; clauses") {
+  Doc d("Chủ tịch UBND tỉnh tặng Bằng khen cho 10 tập thể; Tổng LĐLĐ Việt Nam tặng Cờ thi đua "
+        "cho Công đoàn Bệnh viện A và Công đoàn Bệnh viện B; 5 cá nhân được trao Kỷ niệm chương.");
+  d.org("UBND tỉnh", "Ủy ban nhân dân tỉnh")
+      .award("Bằng khen", "bang_khen")
+      .count("10 tập thể", 10, "tập thể")
+      .org("Tổng LĐLĐ Việt Nam", "Tổng Liên đoàn Lao động Việt Nam")
+      .award("Cờ thi đua", "co_thi_dua")
+      .org("Công đoàn Bệnh viện A", "Công đoàn Bệnh viện A")
+      .org("Công đoàn Bệnh viện B", "Công đoàn Bệnh viện B")
+      .count("5 cá nhân", 5, "cá nhân")
+      .award("Kỷ niệm chương", "ky_niem_chuong");
+  auto a = of<AwardEvent>(d.events());
+  REQUIRE(a.size() == 3);
+  CHECK(a[0].issuer == "Chủ tịch Ủy ban nhân dân tỉnh");
+  CHECK(a[1].issuer == "Tổng Liên đoàn Lao động Việt Nam");
+  REQUIRE(a[1].recipients.size() == 2);
+  CHECK(a[1].recipients[0].name == "Công đoàn Bệnh viện A");
+  CHECK(a[1].recipients[1].name == "Công đoàn Bệnh viện B");
+  CHECK(!a[2].issuer);  // another clause's issuer is not shared
+  REQUIRE(a[2].recipients.size() == 1);
+  CHECK(a[2].recipients[0] == counted(5, "individual"));
+}

@@ -1,6 +1,7 @@
 #include "events/assembler.h"
 
 #include <algorithm>
+#include <cctype>
 #include <functional>
 #include <set>
 
@@ -285,6 +286,23 @@ void awards(const Sentence& st, std::string_view text, const Vocab& v,
     return std::string_view(st.low).substr(a, b > a ? b - a : 0);
   };
 
+  // An office before the body grants in its name: "Chủ tịch UBND tỉnh",
+  // "Bộ trưởng Bộ Y tế".
+  auto office = [&](const Mention* o) {
+    std::string name = canonical(o);
+    const std::string_view head = between(0, st.rel(o->start));
+    for (const std::string_view title : {"tổng giám đốc ", "chủ tịch ", "bộ trưởng ",
+                                         "giám đốc ", "thủ trưởng ", "hiệu trưởng ",
+                                         "viện trưởng ", "chủ nhiệm "}) {
+      if (head.ends_with(title) && name.rfind("Chủ tịch", 0) != 0) {
+        const std::size_t at = st.start + st.rel(o->start) - title.size();
+        std::string written(text.substr(at, title.size()));
+        if (!written.empty()) written[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(written[0])));
+        return written + name;
+      }
+    }
+    return name;
+  };
   std::vector<AwardEvent> evs(list.size());
   std::vector<bool> blocked(list.size(), false);
   for (std::size_t k = 0; k < list.size(); ++k) {
@@ -300,11 +318,12 @@ void awards(const Sentence& st, std::string_view text, const Vocab& v,
     for (const auto* o : orgs) {
       const std::string_view gap = between(ae, st.rel(o->start));
       if (st.rel(o->start) >= ae && (gap == " của " || gap == " của các " || gap == " do ")) {
-        evs[k].issuer = canonical(o);
+        evs[k].issuer = office(o);
         break;
       }
     }
-    if (!evs[k].issuer) {
+    {
+      const bool have_issuer = evs[k].issuer.has_value();
       for (const auto& verb : verbs) {
         if (verb.end > as || verb.start < from) continue;
         const Mention* subject = nullptr;
@@ -317,11 +336,12 @@ void awards(const Sentence& st, std::string_view text, const Vocab& v,
         const bool agent = before.ends_with("được ") || before.ends_with("do ");
         if (verb.kind == "give" && (agent || (gap.find("được") == std::string_view::npos &&
                                               gap.size() <= 24))) {
-          evs[k].issuer = canonical(subject);
-          // "Y được X tặng …": Y is the recipient.
+          if (!have_issuer) evs[k].issuer = office(subject);
+          // "Y (đã, vinh dự) được X tặng …": Y is the recipient.
           for (const auto* o : orgs) {
+            const std::string_view g = between(st.rel(o->end), st.rel(subject->start));
             if (o != subject && st.rel(o->end) <= st.rel(subject->start) &&
-                between(st.rel(o->end), st.rel(subject->start)) == " được ") {
+                g.ends_with("được ") && g.size() <= 24) {
               Recipient r;
               r.name = canonical(o);
               r.kind = "collective";
@@ -337,18 +357,22 @@ void awards(const Sentence& st, std::string_view text, const Vocab& v,
         break;
       }
     }
-    // Named recipients after "cho".
+    // Named recipients after "cho", and those chained to them by "và" or ",".
+    std::size_t named_end = ae;
     for (const auto* o : orgs) {
       const std::size_t os = st.rel(o->start);
       if (os < ae || (k + 1 < list.size() && os > st.rel(list[k + 1]->start))) continue;
-      const std::string_view gap = between(ae, os);
+      const std::string_view gap = between(named_end, os);
       const auto cho = gap.rfind("cho ");
-      if (cho != std::string_view::npos && gap.size() - cho <= 12 &&
+      const bool chained = !evs[k].recipients.empty() && evs[k].recipients.back().name &&
+                           (gap.ends_with(" và ") || gap.ends_with(", "));
+      if (((cho != std::string_view::npos && gap.size() - cho <= 12) || chained) &&
           canonical(o) != evs[k].issuer.value_or("")) {
         Recipient r;
         r.name = canonical(o);
         r.kind = "collective";
         evs[k].recipients.push_back(r);
+        named_end = st.rel(o->end);
       }
     }
     for (const auto* m : st.ms) {
@@ -422,10 +446,15 @@ void awards(const Sentence& st, std::string_view text, const Vocab& v,
   }
   // Lists share what is written once: an award without an issuer takes the
   // issuer of the next award of the sentence, else of the one before.
+  auto clause_of = [&](std::size_t k) { return clause_start(st.low, st.rel(list[k]->start)); };
   for (std::size_t k = 0; k < list.size(); ++k) {
     if (evs[k].issuer) continue;
-    for (std::size_t j = k + 1; j < list.size() && !evs[k].issuer; ++j) evs[k].issuer = evs[j].issuer;
-    for (std::size_t j = k; j-- > 0 && !evs[k].issuer;) evs[k].issuer = evs[j].issuer;
+    for (std::size_t j = k + 1; j < list.size() && !evs[k].issuer; ++j) {
+      if (clause_of(j) == clause_of(k)) evs[k].issuer = evs[j].issuer;
+    }
+    for (std::size_t j = k; j-- > 0 && !evs[k].issuer;) {
+      if (clause_of(j) == clause_of(k)) evs[k].issuer = evs[j].issuer;
+    }
   }
   for (std::size_t k = 0; k < list.size(); ++k) {
     if (blocked[k]) continue;
