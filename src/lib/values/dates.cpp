@@ -294,6 +294,21 @@ bool date(const Match& m, Value* out) {
       }
       const std::string after = lower(word_after(t, m.end()));
       if (!m.has("y") && !m.has("y2") && (after == "số" || after == "tổng")) return false;
+      if (m.has("m") && !m.has("y") && !m.has("pre") && !m.has("pre2") && !m.has("pod") &&
+          !m.has("wd") && !clock.has && !after.empty()) {
+        // "7/8 thí sinh": a fraction of a counted noun, not 7 August.
+        const auto rest = rest_of_line(t, m.end());
+        const std::size_t b = rest.find_first_not_of(' ');
+        if (b != std::string_view::npos) {
+          std::size_t e = b;
+          for (int words = 0; words < 3 && e != std::string_view::npos; ++words) {
+            const std::size_t sp = rest.find(' ', e);
+            const std::size_t we = sp == std::string_view::npos ? rest.size() : sp;
+            if (m.lexicon().lookup("units", rest.substr(b, we - b))) return false;
+            e = sp == std::string_view::npos ? sp : sp + 1;
+          }
+        }
+      }
       if (glued(m)) return false;
     }
   }
