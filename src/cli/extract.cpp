@@ -298,10 +298,10 @@ void process_jsonl_line(Processor& proc, const InputSource& src, std::size_t lin
                         const std::string& line) {
   const std::string loc = location(src, line_no);
   std::string id = loc;
-  ojson j;
+  nlohmann::json j;  // std::map objects: lookups stay O(log n) on hostile input
   try {
-    j = ojson::parse(line);
-  } catch (const ojson::exception& e) {
+    j = nlohmann::json::parse(line);
+  } catch (const nlohmann::json::exception& e) {
     proc.fail(id, "invalid_argument", "invalid JSON: " + json_error_text(e.what()), loc);
     return;
   }
