@@ -80,6 +80,10 @@ std::size_t scope_at(const EntityIndex& ix, const Words& w, std::size_t at, Scop
     out->canonical = "Việt Nam";
     return w[at] == "VN" ? 1 : 2;
   }
+  if (w2 == "chi nhánh") {
+    out->canonical = "chi nhánh";
+    return 2;
+  }
   if (w2 == "thủ đô") {
     out->canonical = "Thủ đô";
     return 2;

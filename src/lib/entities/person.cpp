@@ -49,7 +49,10 @@ std::string_view phrase_at(std::string_view text, std::size_t pos, std::size_t* 
   while (i < text.size()) {
     const char c = text[i];
     if (c == ',' || c == ';' || c == '(' || c == ')' || c == '\n' || c == ':' || c == '"') break;
-    if (c == '.' && (i + 1 >= text.size() || text[i + 1] == ' ' || text[i + 1] == '\n')) break;
+    if (c == '.' && (i + 1 >= text.size() || text[i + 1] == ' ' || text[i + 1] == '\n') &&
+        !(i >= 2 && (text.compare(i - 2, 2, "TP") == 0 || text.compare(i - 2, 2, "Tp") == 0))) {
+      break;
+    }
     if (c == ' ' && i + 2 < text.size() && (text[i + 1] == '-') && text[i + 2] == ' ') break;
     if (text.compare(i, 4, " \xE2\x80\x93") == 0) break;  // " –"
     if (text.compare(i, 3, "\xE2\x80\x9C") == 0 || text.compare(i, 3, "\xE2\x80\x9D") == 0) break;
