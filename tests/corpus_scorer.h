@@ -54,8 +54,11 @@ inline const std::set<std::string>& qualifiers() {
 }
 inline const std::set<std::string>& award_kinds() {
   static const std::set<std::string> s = {
-      "huan_chuong", "huy_chuong", "danh_hieu_vinh_du", "giai_thuong", "ky_niem_chuong",
-      "bang_khen",   "giay_khen",  "co_thi_dua",        "chien_si_thi_dua", "danh_hieu_thi_dua"};
+      "huan_chuong",        "huy_chuong",          "danh_hieu_vinh_du",
+      "giai_thuong",        "ky_niem_chuong",      "huy_hieu",
+      "bang_khen",          "giay_khen",           "co_thi_dua",
+      "chien_si_thi_dua",   "lao_dong_tien_tien",  "tap_the_lao_dong_xuat_sac",
+      "tap_the_lao_dong_tien_tien", "bang_lao_dong_sang_tao", "danh_hieu"};
   return s;
 }
 inline const std::set<std::string>& organization_kinds() {

@@ -377,7 +377,10 @@ void awards(const Sentence& st, std::string_view text, const Vocab& v,
     }
     for (const auto* m : st.ms) {
       const auto* d = std::get_if<DateValue>(&m->value);
-      if (d && (d->year || d->day) && st.rel(m->start) >= clause_start(st.low, as)) {
+      // "Năm 2023, … được tặng Bằng khen": a date before the award in its
+      // clause; a year after it ("… xuất sắc năm 2023") is what was rewarded.
+      if (d && (d->year || d->day) && st.rel(m->start) >= clause_start(st.low, as) &&
+          st.rel(m->end) <= as) {
         evs[k].date = *d;
         break;
       }

@@ -27,6 +27,9 @@ bool prepare(const std::string& raw, Prepared* p) {
     return true;
   }
   if (o == std::string::npos || c == std::string::npos || c < o) return false;
+  if (raw.find(kOpen, o + 1) != std::string::npos || raw.find(kClose, c + 1) != std::string::npos) {
+    return false;  // one marked span per example
+  }
   p->marked = true;
   p->text = raw.substr(0, o) + raw.substr(o + kOpen.size(), c - o - kOpen.size()) +
             raw.substr(c + kClose.size());
@@ -53,7 +56,7 @@ std::string describe(const std::vector<Mention>& ms) {
 std::string check_example(const Extractor& ex, const detail::CompiledRule& rule,
                           const detail::ExampleSpec& e) {
   Prepared p;
-  if (!prepare(e.text, &p)) return "unbalanced «» marks";
+  if (!prepare(e.text, &p)) return "the «» marks must be one balanced pair";
   DocumentInfo info;
   DateValue ref;
   ref.year = 2017;
