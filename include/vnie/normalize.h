@@ -50,6 +50,13 @@ enum class Edge {
 /// A monotonic map from byte positions of a derived string to byte positions
 /// of the string it was derived from. Runs copied unchanged map one to one;
 /// a rewritten run maps its inside to the run's source edges.
+///
+/// At a run boundary both edges agree, except next to a deletion (a change
+/// with dst_len 0, e.g. a removed zero-width space): there Edge::start maps
+/// past the deleted source bytes and Edge::end before them, so a span never
+/// begins or ends with removed characters. The map stores one entry per
+/// rewritten run (an unchanged input costs O(1) memory) and answers map() by
+/// binary search.
 class OffsetMap {
  public:
   /// The identity map over `size` bytes.
@@ -70,17 +77,48 @@ class OffsetMap {
   std::size_t map(std::size_t pos, Edge edge) const noexcept;
 
   /// Composes two maps: (*this: B→A) after (inner: C→B) gives C→A.
+  /// Requires inner.source_size() == derived_size(). Unchanged runs of both
+  /// stay one to one; rewritten runs of either side that overlap in B merge
+  /// into one rewritten run, so the result is never finer than its inputs.
   OffsetMap compose(const OffsetMap& inner) const;
 
  private:
-  struct Segment {
-    std::size_t dst;      // derived start
-    std::size_t src;      // source start
-    std::size_t dst_len;  // derived length
-    std::size_t src_len;  // source length
-    bool copy;            // true: unchanged run (dst_len == src_len)
+  // The normalizer's passes build maps in bulk through this (src/lib).
+  friend class OffsetMapWriter;
+
+  // Entry i: derived bytes [dst, dst + change_dst) replace source bytes
+  // [src, src + change_src) (a rewritten run; both lengths may be 0), then
+  // everything up to the next entry (or the end) is copied unchanged.
+  // Entries are ordered by dst and by src; the first starts at (0, 0). No
+  // entries: the identity over dst_size_ == src_size_ bytes. Packed in 16
+  // bytes: positions below 2^48, run lengths below 2^16 (longer runs are
+  // stored as several consecutive runs).
+  struct Entry {
+    static constexpr int kLengthShift = 48;
+    static constexpr std::uint64_t kPositionMask = (std::uint64_t{1} << kLengthShift) - 1;
+    static constexpr std::size_t kMaxLength = 0xFFFF;
+
+    Entry() noexcept {}  // left uninitialized: bulk writers fill entries in place
+    constexpr Entry(std::size_t dst, std::size_t src, std::size_t change_dst,
+                    std::size_t change_src) noexcept
+        : dst_(static_cast<std::uint64_t>(dst) |
+               (static_cast<std::uint64_t>(change_dst) << kLengthShift)),
+          src_(static_cast<std::uint64_t>(src) |
+               (static_cast<std::uint64_t>(change_src) << kLengthShift)) {}
+
+    std::size_t dst() const noexcept { return static_cast<std::size_t>(dst_ & kPositionMask); }
+    std::size_t src() const noexcept { return static_cast<std::size_t>(src_ & kPositionMask); }
+    std::size_t change_dst() const noexcept {
+      return static_cast<std::size_t>(dst_ >> kLengthShift);
+    }
+    std::size_t change_src() const noexcept {
+      return static_cast<std::size_t>(src_ >> kLengthShift);
+    }
+
+    std::uint64_t dst_;
+    std::uint64_t src_;
   };
-  std::vector<Segment> segments_;
+  std::vector<Entry> entries_;
   std::size_t dst_size_ = 0;
   std::size_t src_size_ = 0;
 };

@@ -1,0 +1,848 @@
+// Tests of vnie::Normalizer, NormalizedText and OffsetMap.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <random>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <vector>
+
+#include "normalize/chars.h"
+#include "normalize/passes.h"
+#include "normalize/tone.h"
+#include "vnie/normalize.h"
+
+using vnie::Edge;
+using vnie::ErrorCode;
+using vnie::NormalizedText;
+using vnie::NormalizeOptions;
+using vnie::Normalizer;
+using vnie::OffsetMap;
+using vnie::ToneStyle;
+using vnie::View;
+
+namespace {
+
+// ------------------------------------------------------------------ helpers
+
+// Independent strict UTF-8 check: code point starts, or npos if ill-formed.
+std::vector<std::size_t> code_point_starts(std::string_view s, bool& valid) {
+  std::vector<std::size_t> starts;
+  valid = true;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    std::size_t len = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
+    if (len == 0 || i + len > s.size()) {
+      valid = false;
+      return starts;
+    }
+    std::uint32_t cp = len == 1 ? b : len == 2 ? (b & 0x1Fu) : len == 3 ? (b & 0x0Fu) : (b & 0x07u);
+    for (std::size_t k = 1; k < len; ++k) {
+      const auto c = static_cast<unsigned char>(s[i + k]);
+      if ((c & 0xC0) != 0x80) {
+        valid = false;
+        return starts;
+      }
+      cp = (cp << 6) | (c & 0x3Fu);
+    }
+    const std::uint32_t min = len == 1 ? 0 : len == 2 ? 0x80 : len == 3 ? 0x800 : 0x10000;
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+      valid = false;
+      return starts;
+    }
+    starts.push_back(i);
+    i += len;
+  }
+  return starts;
+}
+
+std::size_t code_point_count(std::string_view s) {
+  bool valid = false;
+  return code_point_starts(s, valid).size();
+}
+
+bool is_ascii_letter_or_digit(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+// Checks a map over every position: sizes, bounds, monotonic for each edge.
+void check_map(const OffsetMap& map, std::size_t derived, std::size_t source) {
+  REQUIRE(map.derived_size() == derived);
+  REQUIRE(map.source_size() == source);
+  std::size_t prev_start = 0, prev_end = 0;
+  for (std::size_t p = 0; p <= derived; ++p) {
+    const std::size_t s = map.map(p, Edge::start);
+    const std::size_t e = map.map(p, Edge::end);
+    REQUIRE(s <= source);
+    REQUIRE(e <= source);
+    REQUIRE(s >= prev_start);
+    REQUIRE(e >= prev_end);
+    prev_start = s;
+    prev_end = e;
+  }
+  CHECK(map.map(0, Edge::end) == 0);
+  CHECK(map.map(derived, Edge::start) == source);
+}
+
+// Every invariant of a normalization result that does not depend on what
+// the text says. Returns false (with a failed CHECK) on the first problem.
+void check_invariants(const Normalizer& normalizer, std::string_view input,
+                      const NormalizedText& r) {
+  bool text_valid = false, folded_valid = false;
+  const std::vector<std::size_t> starts = code_point_starts(r.text, text_valid);
+  const std::vector<std::size_t> folded_starts = code_point_starts(r.folded, folded_valid);
+  REQUIRE(text_valid);
+  REQUIRE(folded_valid);
+  REQUIRE(starts.size() == folded_starts.size());
+  check_map(r.text_map, r.text.size(), input.size());
+  check_map(r.folded_map, r.folded.size(), r.text.size());
+
+  // Code point k of folded maps to code point k of text.
+  for (std::size_t k = 0; k < starts.size(); ++k) {
+    CHECK(r.folded_map.map(folded_starts[k], Edge::start) == starts[k]);
+  }
+  // Spans between code point boundaries map inside the input, in order.
+  std::vector<std::size_t> bounds = starts;
+  bounds.push_back(r.text.size());
+  for (std::size_t k = 0; k + 1 < bounds.size(); ++k) {
+    const auto [s, e] = r.to_original(View::normalized, bounds[k], bounds[k + 1]);
+    REQUIRE(s <= e);
+    REQUIRE(e <= input.size());
+  }
+  std::vector<std::size_t> fbounds = folded_starts;
+  fbounds.push_back(r.folded.size());
+  for (std::size_t k = 0; k + 1 < fbounds.size(); ++k) {
+    const auto [s, e] = r.to_original(View::folded, fbounds[k], fbounds[k + 1]);
+    const auto [ts, te] = r.to_original(View::normalized, bounds[k], bounds[k + 1]);
+    REQUIRE(s == ts);
+    REQUIRE(e == te);
+  }
+
+  // Round trip by pieces: cut the text where it is not inside a word and the
+  // map is exact (both edges agree); each piece of input, normalized alone,
+  // gives the same piece of text.
+  std::vector<std::size_t> cuts;
+  for (std::size_t p : bounds) {
+    const bool word_edge = p == 0 || p == r.text.size() ||
+                           (static_cast<unsigned char>(r.text[p - 1]) < 0x80 &&
+                            !is_ascii_letter_or_digit(r.text[p - 1])) ||
+                           (static_cast<unsigned char>(r.text[p]) < 0x80 &&
+                            !is_ascii_letter_or_digit(r.text[p]));
+    if (!word_edge) continue;
+    if (p == 0 || p == r.text.size() ||
+        r.text_map.map(p, Edge::start) == r.text_map.map(p, Edge::end)) {
+      cuts.push_back(p);
+    }
+  }
+  for (std::size_t k = 0; k + 1 < cuts.size(); ++k) {
+    const std::size_t from = cuts[k] == 0 ? 0 : r.text_map.map(cuts[k], Edge::start);
+    const std::size_t to =
+        cuts[k + 1] == r.text.size() ? input.size() : r.text_map.map(cuts[k + 1], Edge::start);
+    REQUIRE(from <= to);
+    const NormalizedText piece = normalizer.normalize(input.substr(from, to - from));
+    CHECK_MESSAGE(piece.text == r.text.substr(cuts[k], cuts[k + 1] - cuts[k]),
+                  "piece [" << from << "," << to << ") of input");
+  }
+
+  // Idempotence.
+  const NormalizedText again = normalizer.normalize(r.text);
+  CHECK(again.text == r.text);
+  CHECK(again.folded == r.folded);
+  CHECK(again.warnings.empty());
+}
+
+std::string nfd(std::string_view base, std::initializer_list<const char*> marks) {
+  std::string s(base);
+  for (const char* m : marks) s += m;
+  return s;
+}
+
+// ------------------------------------------------------------------ the table
+
+struct Case {
+  const char* name;
+  std::string input;
+  std::string text;
+  std::string folded;
+  ToneStyle style = ToneStyle::traditional;
+  std::size_t warnings = 0;
+};
+
+std::vector<Case> cases() {
+  using S = std::string;
+  const ToneStyle modern = ToneStyle::modern;
+  const ToneStyle keep = ToneStyle::keep;
+  return {
+      // Already normalized.
+      {"nfc unchanged", "Việt Nam", "Việt Nam", "viet nam"},
+      {"pure ascii", "Hello, World! 123 (x=y)", "Hello, World! 123 (x=y)",
+       "hello, world! 123 (x=y)"},
+      {"empty", "", "", ""},
+      {"nul byte kept", S("a\0b", 3), S("a\0b", 3), S("a\0b", 3)},
+      // Decomposed input.
+      {"nfd Việt, dot then circumflex", "Vie\u0323\u0302t", "Việt", "viet"},
+      {"nfd Việt, circumflex then dot", "Vie\u0302\u0323t", "Việt", "viet"},
+      {"nfd ộ both orders", "Bo\u0323\u0302 o\u0302\u0323", "Bộ ộ", "bo o"},
+      {"nfd người", "ngu\u031bo\u031b\u0300i", "người", "nguoi"},
+      {"nfd Đà Nẵng", "\u0110a\u0300 Na\u0306\u0303ng", "Đà Nẵng", "da nang"},
+      {"nfd oa moves after composing", "hoa\u0300 bi\u0300nh", "hòa bình", "hoa binh"},
+      {"nfd modern", "tho\u0309a thuy\u0309", "thoả thuỷ", "thoa thuy", modern},
+      // Upper case.
+      {"upper HOÀ", "HOÀ BÌNH", "HÒA BÌNH", "hoa binh"},
+      {"upper HÒA unchanged", "HÒA", "HÒA", "hoa"},
+      {"upper UỶ BAN", "UỶ BAN", "ỦY BAN", "uy ban"},
+      {"title Ủy unchanged", "Ủy ban", "Ủy ban", "uy ban"},
+      {"title Uỷ", "Uỷ ban", "Ủy ban", "uy ban"},
+      {"upper modern", "HÒA ỦY Ủy", "HOÀ UỶ Uỷ", "hoa uy uy", modern},
+      // Traditional / modern / keep.
+      {"traditional hoà", "hoà", "hòa", "hoa"},
+      {"traditional thuỷ khoẻ uỷ", "thuỷ khoẻ uỷ", "thủy khỏe ủy", "thuy khoe uy"},
+      {"modern hòa", "hòa", "hoà", "hoa", modern},
+      {"modern in a sentence", "Hòa bình, khỏe mạnh.", "Hoà bình, khoẻ mạnh.",
+       "hoa binh, khoe manh.", modern},
+      {"modern thủy khỏe ủy", "thủy khỏe ủy", "thuỷ khoẻ uỷ", "thuy khoe uy", modern},
+      {"keep both", "hòa hoà thủy thuỷ", "hòa hoà thủy thuỷ", "hoa hoa thuy thuy", keep},
+      {"style ignores finals", "hoàn toàn khoét", "hoàn toàn khoét", "hoan toan khoet", modern},
+      // Misplaced tones repaired.
+      {"repair hòan", "hòan", "hoàn", "hoan"},
+      {"repair baỏ", "baỏ", "bảo", "bao"},
+      {"repair lựơng", "lựơng", "lượng", "luong"},
+      {"repair đaị", "đaị", "đại", "dai"},
+      {"repair tòan", "tòan", "toàn", "toan"},
+      {"repair qủa", "qủa", "quả", "qua"},
+      {"repair gíup", "gíup", "giúp", "giup"},
+      {"repair upper TÒAN", "TÒAN", "TOÀN", "toan"},
+      // One problem a sentence: the one-pass check must find each alone.
+      {"repair gì+a in a sentence", "Gìa đình.", "Già đình.", "gia dinh."},
+      {"repair qủa in a sentence", "Một qủa cam.", "Một quả cam.", "mot qua cam."},
+      {"repair baỏ in a sentence", "Để baỏ vệ.", "Để bảo vệ.", "de bao ve."},
+      {"repair hòan in a sentence", "Đã hòan thành.", "Đã hoàn thành.", "da hoan thanh."},
+      {"repair lựơng in a sentence", "Chất lựơng cao.", "Chất lượng cao.", "chat luong cao."},
+      {"repair in keep style", "hòan hoà", "hoàn hoà", "hoan hoa", keep},
+      // Correct words never change.
+      {"keep quý", "quý", "quý", "quy"},
+      {"keep giữa", "giữa", "giữa", "giua"},
+      {"keep thuở", "thuở", "thuở", "thuo"},
+      {"keep huệ", "huệ", "huệ", "hue"},
+      {"keep quốc", "quốc", "quốc", "quoc"},
+      {"keep giờ", "giờ", "giờ", "gio"},
+      {"keep khuya", "khuya", "khuya", "khuya"},
+      {"keep người", "người", "người", "nguoi"},
+      {"keep nguyễn", "Nguyễn", "Nguyễn", "nguyen"},
+      {"keep thuyền", "thuyền", "thuyền", "thuyen"},
+      {"keep yêu", "yêu", "yêu", "yeu"},
+      {"keep khuỷu", "khuỷu", "khuỷu", "khuyu"},
+      {"keep gì gìn", "gì gìn", "gì gìn", "gi gin"},
+      {"keep ngoại khoái", "ngoại khoái xoáy", "ngoại khoái xoáy", "ngoai khoai xoay"},
+      {"keep của mía", "của mía tài", "của mía tài", "cua mia tai"},
+      // Foreign words and doubtful syllables.
+      {"english words", "Google email Huawei iPhone", "Google email Huawei iPhone",
+       "google email huawei iphone"},
+      {"foreign accents", "café José Zürich Nuñez", "café José Zürich Nuñez",
+       "cafe jose zurich nunez"},
+      {"two tone marks left", "hòà", "hòà", "hoa"},
+      {"stray mark left", "x\u0301", "x\u0301", "x\u0301"},
+      {"cyrillic lower-cased", "Москва", "Москва", "москва"},
+      // Legacy characters.
+      {"eth", "ðiện Ðà", "điện Đà", "dien da"},
+      {"U+0340 U+0341", "ca\u0341 va\u0340", "cá và", "ca va"},
+      // Invisible characters and spaces.
+      {"zwsp", "a\u200Bb", "ab", "ab"},
+      {"bom at start", "\uFEFFXin chào", "Xin chào", "xin chao"},
+      {"bom in middle", "Xin\uFEFF chào", "Xin chào", "xin chao"},
+      {"soft hyphen", "Hà\u00ADNội", "HàNội", "hanoi"},
+      {"zwj zwnj word joiner", "a\u200Cb\u200Dc\u2060d", "abcd", "abcd"},
+      {"zwsp inside a syllable", "ho\u200Bà", "hòa", "hoa"},
+      {"nbsp", "100\u00A0000", "100 000", "100 000"},
+      {"ideographic and thin spaces", "a\u3000b\u2009c\u202Fd\u205Fe", "a b c d e", "a b c d e"},
+      // Quotes and dashes: kept in text, ASCII in folded.
+      {"quotes and dashes", "“Top10” – ‘a’ — b−c", "“Top10” – ‘a’ — b−c",
+       "\"top10\" - 'a' - b-c"},
+      // Invalid UTF-8.
+      {"lone continuation", "a\x80" "b", "a\uFFFDb", "a\uFFFDb", ToneStyle::traditional, 1},
+      {"truncated E1 BB", "x\xE1\xBB", "x\uFFFD", "x\uFFFD", ToneStyle::traditional, 1},
+      {"truncated then ascii", "\xE1\xBB" "a", "\uFFFDa", "\uFFFDa", ToneStyle::traditional, 1},
+      {"overlong C0 AF", "\xC0\xAF", "\uFFFD\uFFFD", "\uFFFD\uFFFD", ToneStyle::traditional, 2},
+      {"surrogate ED A0 80", "\xED\xA0\x80", "\uFFFD\uFFFD\uFFFD", "\uFFFD\uFFFD\uFFFD",
+       ToneStyle::traditional, 3},
+      {"F5 lead", "\xF5\x80", "\uFFFD\uFFFD", "\uFFFD\uFFFD", ToneStyle::traditional, 2},
+      {"above U+10FFFF", "\xF4\x90\x80\x80", "\uFFFD\uFFFD\uFFFD\uFFFD",
+       "\uFFFD\uFFFD\uFFFD\uFFFD", ToneStyle::traditional, 4},
+      {"truncated emoji", "ok \xF0\x9F\x98", "ok \uFFFD", "ok \uFFFD", ToneStyle::traditional, 1},
+      {"valid emoji", "ok \U0001F600", "ok \U0001F600", "ok \U0001F600"},
+      {"invalid next to vietnamese", "Vi\xFF" "ệt", "Vi\uFFFDệt", "vi\uFFFDet",
+       ToneStyle::traditional, 1},
+  };
+}
+
+}  // namespace
+
+TEST_CASE("normalize: table of cases") {
+  const std::vector<Case> table = cases();
+  CHECK(table.size() >= 40);
+  for (const Case& c : table) {
+    CAPTURE(c.name);
+    NormalizeOptions options;
+    options.tone_style = c.style;
+    const Normalizer normalizer(options);
+    const NormalizedText r = normalizer.normalize(c.input);
+    CHECK(r.text == c.text);
+    CHECK(r.folded == c.folded);
+    CHECK(r.warnings.size() == c.warnings);
+    for (const vnie::Warning& w : r.warnings) {
+      CHECK(w.code == ErrorCode::invalid_utf8);
+      CHECK(w.byte_offset < c.input.size());
+      CHECK(!w.message.empty());
+    }
+    check_invariants(normalizer, c.input, r);
+  }
+}
+
+TEST_CASE("normalize: repairs can be switched off") {
+  NormalizeOptions options;
+  options.repair_misplaced_tones = false;
+  const Normalizer normalizer(options);
+  CHECK(normalizer.normalize("hòan baỏ qủa").text == "hòan baỏ qủa");
+  CHECK(normalizer.normalize("hoà thuỷ").text == "hòa thủy");  // style still applies
+  options.tone_style = ToneStyle::keep;
+  CHECK(Normalizer(options).normalize("hòan hoà").text == "hòan hoà");
+}
+
+TEST_CASE("normalize: every vowel form composes from NFD, in both cases") {
+  using vnie::norm::kVowelForms;
+  // Base letter and vowel mark per vowel (a ă â e ê i o ô ơ u ư y).
+  const char* base[] = {"a", "a", "a", "e", "e", "i", "o", "o", "o", "u", "u", "y"};
+  const char* vowel_mark[] = {"", "\u0306", "\u0302", "", "\u0302", "", "",
+                              "\u0302", "\u031B", "", "\u031B", ""};
+  const char* tone_mark[] = {"", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323"};
+  NormalizeOptions options;
+  options.tone_style = ToneStyle::keep;
+  const Normalizer normalizer(options);
+  for (int upper = 0; upper < 2; ++upper) {
+    for (int v = 0; v < vnie::norm::kVowelCount; ++v) {
+      for (int t = 0; t < vnie::norm::kToneCount; ++t) {
+        std::string b = base[v];
+        if (upper != 0) b[0] = static_cast<char>(b[0] - 'a' + 'A');
+        const std::string decomposed = nfd(b, {vowel_mark[v], tone_mark[t]});
+        std::string expected;
+        {
+          const char32_t cp = kVowelForms[upper][v][t];
+          // Encode by hand (test independently of the library's encoder).
+          if (cp < 0x80) {
+            expected += static_cast<char>(cp);
+          } else if (cp < 0x800) {
+            expected += static_cast<char>(0xC0 | (cp >> 6));
+            expected += static_cast<char>(0x80 | (cp & 0x3F));
+          } else {
+            expected += static_cast<char>(0xE0 | (cp >> 12));
+            expected += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            expected += static_cast<char>(0x80 | (cp & 0x3F));
+          }
+        }
+        CAPTURE(decomposed);
+        const NormalizedText r = normalizer.normalize(decomposed);
+        CHECK(r.text == expected);
+        CHECK(r.folded == std::string(1, base[v][0]));
+        // The whole decomposed sequence maps to the composed letter.
+        CHECK(r.to_original(View::normalized, 0, r.text.size()) ==
+              std::make_pair(std::size_t{0}, decomposed.size()));
+      }
+    }
+  }
+}
+
+TEST_CASE("normalize: offsets") {
+  const Normalizer normalizer;
+  SUBCASE("deleted zero-width space is outside the spans around it") {
+    const std::string input = "a\u200Bb";
+    const NormalizedText r = normalizer.normalize(input);
+    REQUIRE(r.text == "ab");
+    CHECK(r.to_original(View::normalized, 1, 2) == std::make_pair(std::size_t{4}, std::size_t{5}));
+    CHECK(r.to_original(View::normalized, 0, 1) == std::make_pair(std::size_t{0}, std::size_t{1}));
+    CHECK(r.to_original(View::normalized, 0, 2) == std::make_pair(std::size_t{0}, std::size_t{5}));
+  }
+  SUBCASE("bom at start and end") {
+    const std::string input = "\uFEFFabc\uFEFF";
+    const NormalizedText r = normalizer.normalize(input);
+    REQUIRE(r.text == "abc");
+    CHECK(r.to_original(View::normalized, 0, 3) == std::make_pair(std::size_t{3}, std::size_t{6}));
+  }
+  SUBCASE("a composed word maps to all its decomposed bytes") {
+    const std::string input = "Vie\u0323\u0302t Nam";
+    const NormalizedText r = normalizer.normalize(input);
+    REQUIRE(r.text == "Việt Nam");
+    CHECK(r.to_original(View::normalized, 0, 6) == std::make_pair(std::size_t{0}, std::size_t{8}));
+    CHECK(r.to_original(View::normalized, 7, 10) == std::make_pair(std::size_t{9}, std::size_t{12}));
+    // The folded "viet" is the same word.
+    REQUIRE(r.folded == "viet nam");
+    CHECK(r.to_original(View::folded, 0, 4) == std::make_pair(std::size_t{0}, std::size_t{8}));
+    CHECK(r.to_original(View::folded, 5, 8) == std::make_pair(std::size_t{9}, std::size_t{12}));
+    // Inside the composed letter: to its edges.
+    CHECK(r.text_map.map(3, Edge::start) == 2);
+    CHECK(r.text_map.map(3, Edge::end) == 7);
+  }
+  SUBCASE("an invalid byte maps to exactly that byte") {
+    const std::string input = "ab\x80" "cd";
+    const NormalizedText r = normalizer.normalize(input);
+    REQUIRE(r.text == "ab\uFFFDcd");
+    CHECK(r.to_original(View::normalized, 2, 5) == std::make_pair(std::size_t{2}, std::size_t{3}));
+    CHECK(r.to_original(View::normalized, 5, 7) == std::make_pair(std::size_t{3}, std::size_t{5}));
+    REQUIRE(r.warnings.size() == 1);
+    CHECK(r.warnings[0].byte_offset == 2);
+  }
+  SUBCASE("warnings carry original offsets") {
+    const std::string input = "x\u200B\u00A0\x80 \xE1\xBB";
+    const NormalizedText r = normalizer.normalize(input);
+    REQUIRE(r.text == "x \uFFFD \uFFFD");
+    REQUIRE(r.warnings.size() == 2);
+    CHECK(r.warnings[0].byte_offset == 6);
+    CHECK(r.warnings[1].byte_offset == 8);
+    CHECK(r.to_original(View::normalized, 2, 5) == std::make_pair(std::size_t{6}, std::size_t{7}));
+    CHECK(r.to_original(View::normalized, 6, 9) == std::make_pair(std::size_t{8}, std::size_t{10}));
+  }
+  SUBCASE("a syllable whose tone moved keeps exact word offsets") {
+    const std::string input = "ông hoà bình";
+    const NormalizedText r = normalizer.normalize(input);
+    REQUIRE(r.text == "ông hòa bình");
+    CHECK(r.to_original(View::normalized, 5, 9) == std::make_pair(std::size_t{5}, std::size_t{9}));
+    CHECK(r.to_original(View::normalized, 10, 15) ==
+          std::make_pair(std::size_t{10}, std::size_t{15}));
+    // Only the letters between the two tone positions are rewritten.
+    CHECK(r.text_map.map(6, Edge::start) == 6);  // 'o' of "hòa" starts the run
+    CHECK(r.text_map.map(8, Edge::end) == 9);    // ...which ends after "oà"
+  }
+  SUBCASE("decomposed and misplaced at once") {
+    const std::string input = "hoa\u0300n";  // NFD of "hoàn": already right
+    const NormalizedText r = normalizer.normalize(input);
+    REQUIRE(r.text == "hoàn");
+    CHECK(r.to_original(View::normalized, 0, 5) == std::make_pair(std::size_t{0}, std::size_t{6}));
+    const NormalizedText r2 = normalizer.normalize("ho\u0300an x");  // NFD of "hòan"
+    REQUIRE(r2.text == "hoàn x");
+    CHECK(r2.to_original(View::normalized, 0, 5) ==
+          std::make_pair(std::size_t{0}, std::size_t{6}));
+    CHECK(r2.to_original(View::normalized, 6, 7) ==
+          std::make_pair(std::size_t{7}, std::size_t{8}));
+  }
+  SUBCASE("a deletion next to a moved tone stays outside the syllable's span") {
+    const std::string input = "h\u200Boà x";
+    const NormalizedText r = normalizer.normalize(input);
+    REQUIRE(r.text == "hòa x");
+    CHECK(r.to_original(View::normalized, 0, 5) == std::make_pair(std::size_t{0}, std::size_t{8}));
+    CHECK(r.to_original(View::normalized, 1, 5) == std::make_pair(std::size_t{4}, std::size_t{8}));
+    CHECK(r.to_original(View::normalized, 0, 1) == std::make_pair(std::size_t{0}, std::size_t{1}));
+  }
+  SUBCASE("clamping and empty spans") {
+    const NormalizedText r = normalizer.normalize("a\u200Bb");
+    CHECK(r.to_original(View::normalized, 5, 9) == std::make_pair(std::size_t{5}, std::size_t{5}));
+    const auto [s, e] = r.to_original(View::normalized, 1, 1);
+    CHECK(s == e);
+    CHECK(r.to_original(View::normalized, 2, 1).first <= r.to_original(View::normalized, 2, 1).second);
+    const NormalizedText empty = normalizer.normalize("");
+    CHECK(empty.text_map.derived_size() == 0);
+    CHECK(empty.text_map.source_size() == 0);
+    CHECK(empty.to_original(View::folded, 0, 3) == std::make_pair(std::size_t{0}, std::size_t{0}));
+  }
+}
+
+TEST_CASE("OffsetMap: building, mapping, composing") {
+  SUBCASE("identity") {
+    const OffsetMap id = OffsetMap::identity(5);
+    for (std::size_t p = 0; p <= 5; ++p) {
+      CHECK(id.map(p, Edge::start) == p);
+      CHECK(id.map(p, Edge::end) == p);
+    }
+    CHECK(id.map(99, Edge::start) == 5);
+    const OffsetMap zero = OffsetMap::identity(0);
+    CHECK(zero.map(0, Edge::start) == 0);
+    CHECK(zero.map(0, Edge::end) == 0);
+  }
+  SUBCASE("change, deletion, insertion") {
+    OffsetMap m;
+    m.append_copy(2);       // [0,2) ← [0,2)
+    m.append_change(1, 3);  // [2,3) ← [2,5)
+    m.append_change(0, 2);  // deletion of [5,7)
+    m.append_copy(2);       // [3,5) ← [7,9)
+    m.append_change(2, 0);  // insertion [5,7)
+    CHECK(m.derived_size() == 7);
+    CHECK(m.source_size() == 9);
+    CHECK(m.map(2, Edge::start) == 2);
+    CHECK(m.map(2, Edge::end) == 2);
+    CHECK(m.map(3, Edge::start) == 7);  // past the deletion
+    CHECK(m.map(3, Edge::end) == 5);    // before it
+    CHECK(m.map(4, Edge::start) == 8);
+    CHECK(m.map(5, Edge::start) == 9);
+    CHECK(m.map(6, Edge::start) == 9);
+    CHECK(m.map(6, Edge::end) == 9);
+    CHECK(m.map(7, Edge::end) == 9);
+  }
+  SUBCASE("leading and trailing deletions") {
+    OffsetMap m;
+    m.append_change(0, 3);
+    m.append_copy(1);
+    m.append_change(0, 3);
+    CHECK(m.map(0, Edge::start) == 3);
+    CHECK(m.map(0, Edge::end) == 0);
+    CHECK(m.map(1, Edge::start) == 7);
+    CHECK(m.map(1, Edge::end) == 4);
+  }
+  SUBCASE("compose with identity is the same map") {
+    OffsetMap m;
+    m.append_copy(2);
+    m.append_change(1, 3);
+    m.append_change(0, 2);
+    m.append_copy(2);
+    const OffsetMap a = m.compose(OffsetMap::identity(m.derived_size()));
+    const OffsetMap b = OffsetMap::identity(m.source_size()).compose(m);
+    for (std::size_t p = 0; p <= m.derived_size(); ++p) {
+      for (Edge e : {Edge::start, Edge::end}) {
+        CHECK(a.map(p, e) == m.map(p, e));
+        CHECK(b.map(p, e) == m.map(p, e));
+      }
+    }
+  }
+  SUBCASE("overlapping changes merge") {
+    // A→B: "xAy" where B[1,3) ← A[1,2)  (1 byte became 2)
+    OffsetMap outer;
+    outer.append_copy(1);
+    outer.append_change(2, 1);
+    outer.append_copy(1);
+    // B→C: C[0,2) ← B[0,2) rewritten, rest copied
+    OffsetMap inner;
+    inner.append_change(2, 2);
+    inner.append_copy(2);
+    const OffsetMap c = outer.compose(inner);
+    CHECK(c.derived_size() == 4);
+    CHECK(c.source_size() == 3);
+    CHECK(c.map(1, Edge::start) == 0);
+    CHECK(c.map(1, Edge::end) == 2);
+    CHECK(c.map(3, Edge::start) == 2);
+    CHECK(c.map(3, Edge::end) == 2);
+    CHECK(c.map(4, Edge::end) == 3);
+  }
+  SUBCASE("random maps: composition is never tighter than mapping twice") {
+    std::mt19937 rng(12345);
+    const auto random_map = [&](std::size_t source) {
+      OffsetMap m;
+      std::size_t left = source;
+      while (left > 0) {
+        const std::size_t n = std::min<std::size_t>(left, rng() % 4);
+        switch (rng() % 4) {
+          case 0: m.append_change(rng() % 3, n); break;
+          case 1: m.append_change(0, n); break;
+          default: m.append_copy(n); break;
+        }
+        left -= n;
+      }
+      if (rng() % 4 == 0) m.append_change(rng() % 3, 0);
+      return m;
+    };
+    for (int iter = 0; iter < 2000; ++iter) {
+      const OffsetMap outer = random_map(rng() % 20);
+      const OffsetMap inner = random_map(outer.derived_size());
+      REQUIRE(inner.source_size() == outer.derived_size());
+      const OffsetMap c = outer.compose(inner);
+      check_map(c, inner.derived_size(), outer.source_size());
+      for (std::size_t p = 0; p <= inner.derived_size(); ++p) {
+        CHECK(c.map(p, Edge::start) <= outer.map(inner.map(p, Edge::start), Edge::start));
+        CHECK(c.map(p, Edge::end) >= outer.map(inner.map(p, Edge::end), Edge::end));
+      }
+    }
+  }
+}
+
+namespace {
+
+// Random inputs for the property tests: ASCII, Vietnamese letters (some
+// misplaced), combining marks, invisible characters, odd spaces, quotes,
+// other scripts, line breaks and random bytes.
+class RandomText {
+ public:
+  explicit RandomText(std::uint32_t seed) : rng_(seed) {}
+
+  std::string next(int max_pieces) {
+    std::string input;
+    const int n = static_cast<int>(rng_() % static_cast<std::uint32_t>(max_pieces));
+    for (int k = 0; k < n; ++k) {
+      if (rng_() % 8 == 0) {
+        input += static_cast<char>(rng_() % 256);  // any byte, often invalid
+      } else {
+        input += kPieces[rng_() % kPieces.size()];
+      }
+    }
+    return input;
+  }
+  std::mt19937& rng() { return rng_; }
+
+ private:
+  inline static const std::vector<std::string> kPieces = {
+      "a", "b", "o", "u", "y", "q", "g", "i", "h", "n", "g", "Q", "H", "A", " ", " ", ".", ",",
+      "-", "<", "\t", "\n", "1", "ă", "â", "ê", "ô", "ơ", "ư", "đ", "Đ", "à", "á", "ả", "ã",
+      "ạ", "ờ", "ợ", "ữ", "ỷ", "Ủ", "Ỳ", "é", "ü", "ñ", "ð", "Ð", "\u0300", "\u0301",
+      "\u0303", "\u0309", "\u0323", "\u0302", "\u0306", "\u031B", "\u0340", "\u0341", "\u0338",
+      "\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF", "\u00AD", "\u00A0", "\u3000", "\u2009",
+      "“", "”", "–", "—", "\uFFFD", "\U0001F600", "한", "\u1100", "\u1161", "Ω", "Д",
+      "hòa", "hoà", "thuỷ", "qủa", "gíup", "lựơng", "người", "khuỷu", "Nguyễn", "HOÀ",
+      "của ", "tài ", "quá ", "già ", "tòan ", "ủy ", "\n", std::string("\0", 1)};
+  std::mt19937 rng_;
+};
+
+}  // namespace
+
+TEST_CASE("normalize: random inputs (property test)") {
+  RandomText random(20240607);
+  const Normalizer traditional;
+  NormalizeOptions modern_options;
+  modern_options.tone_style = ToneStyle::modern;
+  const Normalizer modern(modern_options);
+  for (int iter = 0; iter < 3000; ++iter) {
+    const std::string input = random.next(24);
+    CAPTURE(input);
+    const Normalizer& normalizer = iter % 3 == 0 ? modern : traditional;
+    const NormalizedText r = normalizer.normalize(input);
+    check_invariants(normalizer, input, r);
+    for (const vnie::Warning& w : r.warnings) {
+      CHECK(w.code == ErrorCode::invalid_utf8);
+      CHECK(w.byte_offset < input.size());
+    }
+    CHECK(normalizer.fold(input) == r.folded);
+  }
+}
+
+TEST_CASE("normalize: long inputs keep the fast path exact") {
+  const Normalizer normalizer;
+  std::string line;
+  for (int k = 0; k < 2000; ++k) line += "Năm 2020, Vinamilk đã vượt qua các thương hiệu. ";
+  const NormalizedText r = normalizer.normalize(line);
+  CHECK((r.text == line));
+  CHECK(r.warnings.empty());
+  CHECK(r.to_original(View::normalized, 100, 200) ==
+        std::make_pair(std::size_t{100}, std::size_t{200}));
+  CHECK(code_point_count(r.folded) == code_point_count(r.text));
+  // One odd character far into it changes only its own bytes.
+  std::string odd = line;
+  const std::size_t at = line.find(' ', 50000);  // a character boundary
+  REQUIRE(at < 60000);
+  odd.insert(at, "\u200B");
+  const NormalizedText r2 = normalizer.normalize(odd);
+  CHECK((r2.text == line));
+  CHECK(r2.to_original(View::normalized, 60000, 60010) ==
+        std::make_pair(std::size_t{60003}, std::size_t{60013}));
+  CHECK(r2.to_original(View::normalized, 40000, 40010) ==
+        std::make_pair(std::size_t{40000}, std::size_t{40010}));
+}
+
+TEST_CASE("normalize: many threads share one normalizer") {
+  const Normalizer normalizer;
+  const std::vector<Case> table = cases();
+  std::vector<std::thread> threads;
+  std::vector<int> failures(4, 0);
+  for (std::size_t t = 0; t < failures.size(); ++t) {
+    threads.emplace_back([&, t] {
+      for (int round = 0; round < 50; ++round) {
+        for (const Case& c : table) {
+          if (c.style != ToneStyle::traditional) continue;
+          if (normalizer.normalize(c.input).text != c.text) ++failures[t];
+        }
+      }
+    });
+  }
+  for (std::thread& th : threads) th.join();
+  for (int f : failures) CHECK(f == 0);
+}
+
+TEST_CASE("normalize: fold and tone style names") {
+  const Normalizer normalizer;
+  CHECK(normalizer.fold("Đà Nẵng, “Việt Nam”") == "da nang, \"viet nam\"");
+  CHECK(normalizer.fold("ÀÁẢÃẠ ĂẰẮẲẴẶ ÂẦẤẨẪẬ") == "aaaaa aaaaaa aaaaaa");
+  CHECK(std::string(vnie::to_string(ToneStyle::traditional)) == "traditional");
+  CHECK(std::string(vnie::to_string(ToneStyle::modern)) == "modern");
+  CHECK(std::string(vnie::to_string(ToneStyle::keep)) == "keep");
+  ToneStyle style = ToneStyle::traditional;
+  CHECK(vnie::parse_tone_style("modern", style));
+  CHECK(style == ToneStyle::modern);
+  CHECK(vnie::parse_tone_style("keep", style));
+  CHECK(style == ToneStyle::keep);
+  CHECK_FALSE(vnie::parse_tone_style("Modern", style));
+  CHECK_FALSE(vnie::parse_tone_style("", style));
+  CHECK(style == ToneStyle::keep);
+  CHECK(normalizer.options().tone_style == ToneStyle::traditional);
+  CHECK(normalizer.options().repair_misplaced_tones);
+}
+
+TEST_CASE("normalize: the fast path agrees with the passes") {
+  // When the one-pass check accepts a text, none of the passes would change
+  // it, and the folded view is the same as folding it afterwards.
+  RandomText random(777);
+  int accepted = 0;
+  for (ToneStyle style : {ToneStyle::traditional, ToneStyle::modern, ToneStyle::keep}) {
+    NormalizeOptions options;
+    options.tone_style = style;
+    for (int iter = 0; iter < 3000; ++iter) {
+      const std::string input = random.next(12);
+      CAPTURE(input);
+      std::string folded;
+      OffsetMap map;
+      std::size_t failed_at = 0;
+      if (!vnie::norm::fold_text(input, &options, folded, map, &failed_at)) {
+        CHECK(failed_at < input.size());
+        continue;
+      }
+      ++accepted;
+      const vnie::norm::InputScan scan = vnie::norm::scan_input(input);
+      CHECK(scan.cleanup_from == std::string_view::npos);
+      CHECK_FALSE(scan.needs_nfc);
+      std::string out;
+      OffsetMap tone_map;
+      CHECK_FALSE(vnie::norm::place_tones(input, options, out, tone_map));
+      std::string folded_again;
+      OffsetMap map_again;
+      REQUIRE(vnie::norm::fold_text(input, nullptr, folded_again, map_again));
+      CHECK(folded == folded_again);
+      for (std::size_t p = 0; p <= folded.size(); ++p) {
+        CHECK(map.map(p, Edge::start) == map_again.map(p, Edge::start));
+      }
+    }
+  }
+  CHECK(accepted > 1000);  // the generator makes plenty of clean texts too
+}
+
+TEST_CASE("normalize: a text is the concatenation of its lines") {
+  // Long texts are normalized piece by piece, cut before line breaks; the
+  // result must be what normalizing each line gives, offsets shifted.
+  RandomText random(4242);
+  const Normalizer normalizer;
+  for (int iter = 0; iter < 300; ++iter) {
+    std::string input;
+    const int lines = 1 + static_cast<int>(random.rng()() % 40);
+    for (int k = 0; k < lines; ++k) {
+      if (k > 0) input += '\n';
+      input += random.next(10);
+      if (random.rng()() % 3 == 0) input += "Năm 2020, Vinamilk đã vượt qua các thương hiệu.";
+    }
+    CAPTURE(input);
+    const NormalizedText whole = normalizer.normalize(input);
+    std::string text, folded;
+    std::size_t warnings = 0, start = 0;
+    while (true) {
+      const std::size_t end = std::min(input.find('\n', start + 1), input.size());
+      const std::string_view line = std::string_view(input).substr(start, end - start);
+      const NormalizedText part = normalizer.normalize(line);
+      // Offsets of the part, shifted, are the whole's.
+      for (std::size_t p = 0; p <= part.text.size(); ++p) {
+        CHECK(whole.text_map.map(text.size() + p, Edge::start) ==
+              start + part.text_map.map(p, Edge::start));
+      }
+      for (const vnie::Warning& w : part.warnings) {
+        REQUIRE(warnings < whole.warnings.size());
+        CHECK(whole.warnings[warnings].byte_offset == start + w.byte_offset);
+        ++warnings;
+      }
+      text += part.text;
+      folded += part.folded;
+      if (end == input.size()) break;
+      start = end;
+    }
+    CHECK(whole.text == text);
+    CHECK(whole.folded == folded);
+    CHECK(whole.warnings.size() == warnings);
+    check_invariants(normalizer, input, whole);
+  }
+}
+
+TEST_CASE("normalize: big documents") {
+  const Normalizer normalizer;
+  std::string doc;
+  for (int k = 0; k < 3000; ++k) {
+    doc += k % 97 == 0 ? "Ông Nguyễn Văn Hoà ở Thanh Hoá, tòan bộ\n"
+                       : "Năm 2020, Vinamilk đã vượt qua các thương hiệu trong nước.\n";
+  }
+  doc += "Vie\u0323\u0302t Nam \xFF";
+  const NormalizedText r = normalizer.normalize(doc);
+  CHECK(r.text.find("Hòa ở Thanh Hóa, toàn bộ") != std::string::npos);
+  CHECK(r.text.find("Hoà") == std::string::npos);
+  // Moved tones keep lengths; NFD "ệ" loses 2 bytes; U+FFFD for 0xFF adds 2.
+  CHECK(r.text.size() == doc.size());
+  REQUIRE(r.warnings.size() == 1);
+  CHECK(r.warnings[0].byte_offset == doc.size() - 1);
+  const std::size_t last = r.text.rfind("Việt");
+  REQUIRE(last != std::string::npos);
+  const auto [s, e] = r.to_original(View::normalized, last, last + 6);
+  CHECK(doc.substr(s, e - s) == "Vie\u0323\u0302t");
+}
+
+TEST_CASE("OffsetMap: runs longer than an entry can hold") {
+  OffsetMap m;
+  m.append_copy(3);
+  m.append_change(200000, 7);  // stored as several runs
+  m.append_copy(2);
+  m.append_change(0, 100000);
+  m.append_copy(1);
+  check_map(m, 3 + 200000 + 2 + 1, 3 + 7 + 2 + 100000 + 1);
+  for (std::size_t p = 4; p < 3 + 200000; p += 997) {
+    CHECK(m.map(p, Edge::start) >= 3);
+    CHECK(m.map(p, Edge::end) <= 10);
+  }
+  CHECK(m.map(3, Edge::start) == 3);
+  CHECK(m.map(3 + 200000, Edge::end) == 10);
+  CHECK(m.map(3 + 200000 + 2, Edge::end) == 12);
+  CHECK(m.map(3 + 200000 + 2, Edge::start) == 12 + 100000);
+  const OffsetMap c = m.compose(OffsetMap::identity(m.derived_size()));
+  for (std::size_t p = 0; p <= m.derived_size(); p += 1009) {
+    CHECK(c.map(p, Edge::start) == m.map(p, Edge::start));
+    CHECK(c.map(p, Edge::end) == m.map(p, Edge::end));
+  }
+}
+
+TEST_CASE("normalize: hostile inputs") {
+  const Normalizer normalizer;
+  SUBCASE("a very long combining sequence") {
+    std::string input = "a";
+    for (int k = 0; k < 5000; ++k) input += "\u0301";
+    const NormalizedText r = normalizer.normalize(input);
+    CHECK(r.text.substr(0, 2) == "\u00E1");  // á, then the rest of the marks
+    check_invariants(normalizer, input, r);
+  }
+  SUBCASE("mixed marks far beyond any real sequence") {
+    std::string input = "e";
+    for (int k = 0; k < 3000; ++k) input += k % 2 == 0 ? "\u0323" : "\u0302";
+    const NormalizedText r = normalizer.normalize(input);
+    // Past the cut that bounds ICU's work the text may not be fully NFC;
+    // it must still be valid, with exact maps.
+    bool valid = false;
+    const std::size_t count = code_point_starts(r.text, valid).size();
+    CHECK(valid);
+    CHECK(count == code_point_count(r.folded));
+    check_map(r.text_map, r.text.size(), input.size());
+    check_map(r.folded_map, r.folded.size(), r.text.size());
+  }
+  SUBCASE("many invisible characters") {
+    std::string input = "x";
+    for (int k = 0; k < 30000; ++k) input += "\u200B";
+    input += "y";
+    const NormalizedText r = normalizer.normalize(input);
+    CHECK(r.text == "xy");
+    CHECK(r.to_original(View::normalized, 1, 2) ==
+          std::make_pair(input.size() - 1, input.size()));
+    check_invariants(normalizer, input, r);
+  }
+  SUBCASE("a long run of invalid bytes") {
+    std::string input;
+    for (int k = 0; k < 20000; ++k) input += static_cast<char>(0x80 + k % 64);
+    const NormalizedText r = normalizer.normalize(input);
+    CHECK(r.warnings.size() == 20000);
+    CHECK(code_point_count(r.text) == 20000);
+    CHECK(r.to_original(View::normalized, 3 * 500, 3 * 501) ==
+          std::make_pair(std::size_t{500}, std::size_t{501}));
+    check_invariants(normalizer, input, r);
+  }
+  SUBCASE("one long line without breaks") {
+    std::string input;
+    for (int k = 0; k < 20000; ++k) input += k % 1000 == 0 ? "hoà " : "người Việt ";
+    const NormalizedText r = normalizer.normalize(input);
+    CHECK(r.text.find("hoà") == std::string::npos);
+    CHECK(code_point_count(r.text) == code_point_count(input));
+  }
+}
