@@ -28,8 +28,6 @@ bool person_byline(const Match& m, Value* out);
 bool starts_upper(std::string_view s);
 /// True when `s` has at least two upper-case letters in one word ("LĐLĐ", "GD&ĐT", "TP.HCM").
 bool has_upper_run(std::string_view s);
-/// Trims ASCII blanks.
-std::string_view trim(std::string_view s);
 /// Collapses blanks to single spaces and trims.
 std::string squeeze(std::string_view s);
 /// Up to `n` words ending at byte `pos` of `text`, on the same line, stopping at punctuation

@@ -8,20 +8,6 @@
 namespace vnie::detail::entities {
 namespace {
 
-std::size_t count_words(std::string_view s) {
-  std::size_t n = 0;
-  bool in = false;
-  for (char c : s) {
-    if (c == ' ') {
-      in = false;
-    } else if (!in) {
-      in = true;
-      ++n;
-    }
-  }
-  return n;
-}
-
 /// What identifies the lists an index was built from.
 struct Fingerprint {
   const Lexicon* lexicon = nullptr;

@@ -8,20 +8,6 @@
 namespace vnie::detail::entities {
 namespace {
 
-std::size_t count_words(std::string_view s) {
-  std::size_t n = 0;
-  bool in = false;
-  for (char c : s) {
-    if (c == ' ') {
-      in = false;
-    } else if (!in) {
-      in = true;
-      ++n;
-    }
-  }
-  return n;
-}
-
 /// Splits `s` into words at blanks.
 std::vector<std::string_view> split_words(std::string_view s) {
   std::vector<std::string_view> out;

@@ -38,13 +38,6 @@ bool has_upper_run(std::string_view s) {
   return false;
 }
 
-std::string_view trim(std::string_view s) {
-  const auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string_view::npos) return {};
-  const auto e = s.find_last_not_of(" \t\r\n");
-  return s.substr(b, e - b + 1);
-}
-
 std::string squeeze(std::string_view s) { return collapse_spaces(s); }
 
 std::vector<std::string_view> words_before(std::string_view text, std::size_t pos,

@@ -8,13 +8,6 @@
 namespace vnie::detail {
 namespace {
 
-std::string_view trim(std::string_view s) {
-  const auto b = s.find_first_not_of(" \t\r");
-  if (b == std::string_view::npos) return {};
-  const auto e = s.find_last_not_of(" \t\r");
-  return s.substr(b, e - b + 1);
-}
-
 std::string stem(std::string_view relpath) {
   auto slash = relpath.rfind('/');
   std::string_view base = slash == std::string_view::npos ? relpath : relpath.substr(slash + 1);

@@ -9,13 +9,6 @@
 namespace vnie::detail {
 namespace {
 
-std::string_view trim(std::string_view s) {
-  const auto b = s.find_first_not_of(" \t\r");
-  if (b == std::string_view::npos) return {};
-  const auto e = s.find_last_not_of(" \t\r");
-  return s.substr(b, e - b + 1);
-}
-
 bool parse_int(std::string_view s, int* out) {
   const char* b = s.data();
   const char* e = b + s.size();

@@ -156,6 +156,27 @@ bool valid_utf8(std::string_view s, std::size_t* bad_offset) noexcept {
   return true;
 }
 
+std::string_view trim(std::string_view s) noexcept {
+  const auto b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string_view::npos) return {};
+  const auto e = s.find_last_not_of(" \t\r\n");
+  return s.substr(b, e - b + 1);
+}
+
+std::size_t count_words(std::string_view s) noexcept {
+  std::size_t n = 0;
+  bool in = false;
+  for (char c : s) {
+    if (c == ' ') {
+      in = false;
+    } else if (!in) {
+      in = true;
+      ++n;
+    }
+  }
+  return n;
+}
+
 std::string collapse_spaces(std::string_view s) {
   std::string out;
   bool space = false;

@@ -29,6 +29,10 @@ std::string to_lower(std::string_view s);
 std::string to_nfc(std::string_view s);
 /// True when `s` is valid UTF-8; sets `bad_offset` to the first bad byte otherwise.
 bool valid_utf8(std::string_view s, std::size_t* bad_offset = nullptr) noexcept;
+/// `s` without the ASCII blanks (space, tab, CR, LF) at both ends.
+std::string_view trim(std::string_view s) noexcept;
+/// The number of space-separated words of `s`.
+std::size_t count_words(std::string_view s) noexcept;
 /// Collapses runs of blanks to one space and trims both ends.
 std::string collapse_spaces(std::string_view s);
 
