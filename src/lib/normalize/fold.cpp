@@ -28,7 +28,7 @@ constexpr std::array<std::uint8_t, 256> kByteClass = [] {
     const int lower = b | 0x20;
     if (b >= 0x80) {
       table[static_cast<std::size_t>(b)] = kNonAscii;
-    } else if (lower >= 'a' && lower <= 'z' && ((b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z'))) {
+    } else if ((b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z')) {
       const bool vowel = lower == 'a' || lower == 'e' || lower == 'i' || lower == 'o' ||
                          lower == 'u' || lower == 'y';
       table[static_cast<std::size_t>(b)] = vowel ? kVowelByte : kConsonantByte;
@@ -79,18 +79,14 @@ inline std::size_t fold_ascii_run(const unsigned char* p, const unsigned char* e
   return static_cast<std::size_t>(q - p);
 }
 
-// Verify mode: is the tone of the toned vowel text[i, i + len) (a, e, i, o,
-// u, y or ư with a tone mark) where it belongs? `prev` is the folded byte
-// before it (lower case; folded vowels are ASCII vowels). On its own, or
-// before a consonant, such a vowel ends its nucleus and always is; two
-// frequent shapes are settled from the bytes around it; the rest goes
-// through the syllable logic (tone.h), which has the last word.
+// The rest of tone_in_place(): "quá", "già" (after the glide of qu/gi the
+// vowel is the whole nucleus), then the syllable logic (tone.h), which has
+// the last word.
 [[gnu::noinline]] bool tone_in_place_slow(std::string_view text, std::size_t i, std::size_t len,
                                           const NormalizeOptions& options) {
   const auto* const data = reinterpret_cast<const unsigned char*>(text.data());
   if (kByteClass[i + len < text.size() ? data[i + len] : 0u] == kOther && i >= 2 &&
       data[i - 1] < 0x80 && data[i - 2] < 0x80 && kByteClass[i >= 3 ? data[i - 3] : 0u] == kOther) {
-    // "quá", "già": after the glide of qu/gi the vowel is the whole nucleus.
     const unsigned p1 = data[i - 1] | 0x20u, p2 = data[i - 2] | 0x20u;
     if ((p1 == 'u' && p2 == 'q') || (p1 == 'i' && p2 == 'g')) return true;
   }
@@ -100,6 +96,12 @@ inline std::size_t fold_ascii_run(const unsigned char* p, const unsigned char* e
   return !misplaced_tone(text, start, end, options, syllable);
 }
 
+// Verify mode: is the tone of the toned vowel text[i, i + len) (a, e, i, o,
+// u, y or ư with a tone mark; `vowel` without it) where misplaced_tone()
+// wants it? `prev` is the folded byte before it (lower case; folded
+// Vietnamese vowels are ASCII vowels). The caller has already settled the
+// vowels alone or before a consonant (kNeedsLook): they end their nucleus
+// and always are. Every shortcut here gives misplaced_tone()'s answer.
 inline bool tone_in_place(std::string_view text, std::size_t i, std::size_t len, Vowel vowel,
                           unsigned prev, const NormalizeOptions& options) {
   const auto* const data = reinterpret_cast<const unsigned char*>(text.data());

@@ -137,21 +137,27 @@ NormalizedText Normalizer::normalize(std::string_view input) const {
   // is clean (a failed try costs what it read: this stays linear even when
   // every line has a problem). A line is never cut.
   constexpr std::size_t kMinPiece = 256, kMaxPiece = std::size_t{1} << 16;
+  std::size_t problem = 0;
+  if (input.size() <= kMaxPiece) {  // one piece: the usual case, without the bookkeeping
+    NormalizedText as_is;
+    if (normalize_fast(input, options_, as_is, problem)) return as_is;
+  }
   NormalizedText result;
   std::size_t pos = 0;
   std::size_t budget = kMaxPiece;
+  bool failed = input.size() <= kMaxPiece;  // the first piece, tried above
   do {
     std::size_t end = input.size();
     if (input.size() - pos > budget) end = std::min(end, input.find('\n', pos + budget));
     const std::string_view piece = input.substr(pos, end - pos);
     NormalizedText part;
-    std::size_t problem = 0;
-    if (normalize_fast(piece, options_, part, problem)) {
+    if (!failed && normalize_fast(piece, options_, part, problem)) {
       append_piece(result, std::move(part), pos, input.size());
       pos = end;
       budget = std::min(2 * budget, kMaxPiece);
       continue;
     }
+    failed = false;
     const std::size_t line = problem == 0 ? 0 : piece.rfind('\n', problem);
     const std::size_t line_start = line == std::string_view::npos ? 0 : line;
     const std::size_t line_end = std::min(piece.find('\n', problem), piece.size());
