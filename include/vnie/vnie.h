@@ -2,6 +2,7 @@
 #pragma once
 
 #include "vnie/document.h"
+#include "vnie/encoding.h"
 #include "vnie/extractor.h"
 #include "vnie/json.h"
 #include "vnie/normalize.h"
