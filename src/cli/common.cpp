@@ -368,8 +368,8 @@ std::string pad_right(const std::string& s, std::size_t width) {
   return out;
 }
 
-void print_table(std::FILE* f, const std::vector<std::vector<std::string>>& rows,
-                 const std::string& indent) {
+std::string format_table(const std::vector<std::vector<std::string>>& rows,
+                         const std::string& indent) {
   std::vector<std::size_t> widths;
   for (const auto& row : rows) {
     if (row.size() > widths.size()) widths.resize(row.size(), 0);
@@ -377,6 +377,7 @@ void print_table(std::FILE* f, const std::vector<std::vector<std::string>>& rows
       widths[c] = std::max(widths[c], display_width(row[c]));
     }
   }
+  std::string out;
   for (const auto& row : rows) {
     std::string line = indent;
     for (std::size_t c = 0; c < row.size(); ++c) {
@@ -389,8 +390,15 @@ void print_table(std::FILE* f, const std::vector<std::vector<std::string>>& rows
     }
     while (!line.empty() && line.back() == ' ') line.pop_back();
     line += '\n';
-    std::fwrite(line.data(), 1, line.size(), f);
+    out += line;
   }
+  return out;
+}
+
+void print_table(std::FILE* f, const std::vector<std::vector<std::string>>& rows,
+                 const std::string& indent) {
+  std::string out = format_table(rows, indent);
+  std::fwrite(out.data(), 1, out.size(), f);
 }
 
 bool write_out(std::string_view s) {

@@ -105,6 +105,9 @@ std::string pad_right(const std::string& s, std::size_t width);
 /// apart, each line starting with `indent`. The last column is not padded.
 void print_table(std::FILE* f, const std::vector<std::vector<std::string>>& rows,
                  const std::string& indent = "");
+/// The same table as a string.
+std::string format_table(const std::vector<std::vector<std::string>>& rows,
+                         const std::string& indent = "");
 
 /// Writes `s` to stdout; false on a write error.
 bool write_out(std::string_view s);

@@ -1,288 +1,58 @@
-// `vnie extract`: documents in, one JSON line (or a table) per document out.
-#include <cinttypes>
-#include <cmath>
+// `vnie extract`: documents in, one record per document out (JSON Lines, a
+// JSON array, a table or CSV rows), in input order.
+//
+// The reader (the calling thread) cuts the input into tasks: a whole file, a
+// line, or a JSON line. With --threads 1 each task is processed and written
+// at once. Otherwise worker threads process tasks from a queue with one shared
+// const Extractor, and a writer thread writes the results in input order;
+// the reader waits while the window of tasks in flight is full (a bounded
+// count and a bounded number of input bytes), so memory stays bounded
+// whatever the input size. Each record is flushed as soon as no later one is
+// ready (line in, line out).
+#include <algorithm>
+#include <condition_variable>
+#include <cstdint>
 #include <cstdio>
+#include <deque>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <variant>
+#include <thread>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
-#include "vnie/json.h"
+#include "formats.h"
+#include "line_reader.h"
+#include "progress.h"
 
 namespace vnie_cli {
 namespace {
 
-using ojson = nlohmann::ordered_json;
-
-// ------------------------------------------------------------- table view
-
-std::string number_text(double x) {
-  if (!std::isfinite(x)) return "?";
-  if (x >= -9.2e18 && x <= 9.2e18 && std::trunc(x) == x) {
-    return std::to_string(static_cast<std::int64_t>(x));
-  }
-  return ojson(x).dump();  // shortest form that reads back the same
-}
-
-std::string two(int v) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%02d", v);
-  return buf;
-}
-
-std::string qualified(vnie::Qualifier q, const std::string& s) {
-  if (q == vnie::Qualifier::exact) return s;
-  return std::string(vnie::to_string(q)) + " " + s;
-}
-
-std::string date_text(const vnie::DateValue& d) {
-  static const char* const kWeekdays[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-  char year[16] = "????";
-  if (d.year) std::snprintf(year, sizeof year, "%04d", *d.year);
-  std::string s = std::string(year) + "-" + (d.month ? two(*d.month) : "??") + "-" +
-                  (d.day ? two(*d.day) : "??");
-  if (d.hour) s += " " + two(*d.hour) + ":" + two(d.minute.value_or(0));
-  if (d.part_of_day) s += std::string(" ") + vnie::to_string(*d.part_of_day);
-  if (d.weekday) {
-    int w = *d.weekday;
-    if (w >= 1 && w <= 7) {
-      s += std::string(" ") + kWeekdays[w - 1];
-    } else {
-      s += " weekday " + std::to_string(w);
-    }
-  }
-  return s;
-}
-
-std::string person_text(const vnie::PersonValue& p) {
-  std::string s = p.name;
-  if (!p.titles.empty()) {
-    s += " (";
-    for (std::size_t i = 0; i < p.titles.size(); ++i) s += (i ? ", " : "") + p.titles[i];
-    s += ")";
-  }
-  return s;
-}
-
-std::string money_text(const vnie::MoneyValue& m) {
-  std::string s;
-  if (m.amount) {
-    s = number_text(*m.amount);
-  } else if (m.min || m.max) {
-    s = (m.min ? number_text(*m.min) : "?") + ".." + (m.max ? number_text(*m.max) : "?");
-  } else {
-    s = "?";
-  }
-  s += " " + m.currency;
-  if (m.per_unit) s += "/" + *m.per_unit;
-  return qualified(m.qualifier, s);
-}
-
-struct ValueText {
-  std::string operator()(std::monostate) const { return "-"; }
-  std::string operator()(const vnie::DateValue& v) const { return date_text(v); }
-  std::string operator()(const vnie::DateRangeValue& v) const {
-    return date_text(v.from) + " .. " + date_text(v.to);
-  }
-  std::string operator()(const vnie::TimeValue& v) const { return two(v.hour) + ":" + two(v.minute); }
-  std::string operator()(const vnie::NumberValue& v) const {
-    return qualified(v.qualifier, number_text(v.value) + (v.unit ? " " + *v.unit : ""));
-  }
-  std::string operator()(const vnie::PercentValue& v) const {
-    return qualified(v.qualifier, number_text(v.value) + "%");
-  }
-  std::string operator()(const vnie::MoneyValue& v) const { return money_text(v); }
-  std::string operator()(const vnie::OrdinalValue& v) const { return "#" + std::to_string(v.value); }
-  std::string operator()(const vnie::AwardValue& v) const { return v.kind + ": " + v.name; }
-  std::string operator()(const vnie::OrganizationValue& v) const {
-    std::string s = v.canonical.empty() ? v.name : v.canonical;
-    if (v.abbreviation) s += " (" + *v.abbreviation + ")";
-    return s + " [" + v.kind + "]";
-  }
-  std::string operator()(const vnie::PersonValue& v) const { return person_text(v); }
+/// One unit of work: a document to extract, or an error known when reading.
+struct Task {
+  enum class Kind { text, jsonl, error };
+  Kind kind = Kind::text;
+  std::string data;  ///< the text, or the JSON line
+  std::string id;
+  std::string input;  ///< FILE:LINE
+  ErrorRecord error;  ///< Kind::error
 };
 
-void add_field(std::string* s, const char* key, const std::optional<std::string>& v) {
-  if (v) *s += std::string(s->empty() ? "" : " ") + key + "=" + *v;
-}
-
-struct EventText {
-  std::string operator()(const vnie::MeetingEvent& e) const {
-    std::string s = "kind=" + e.kind;
-    add_field(&s, "organizer", e.organizer);
-    if (e.date) s += " date=" + date_text(*e.date);
-    if (e.date_range) s += " dates=" + date_text(e.date_range->from) + ".." + date_text(e.date_range->to);
-    add_field(&s, "reviewed", e.reviewed_period);
-    add_field(&s, "plan", e.plan_period);
-    for (const auto& p : e.attendees) s += " attendee=" + person_text(p);
-    return s;
-  }
-  std::string operator()(const vnie::AwardEvent& e) const {
-    std::string s = "award=" + e.award_kind + ": " + e.award;
-    add_field(&s, "issuer", e.issuer);
-    for (const auto& r : e.recipients) {
-      s += " recipient=";
-      if (r.count) s += std::to_string(*r.count) + " ";
-      if (r.kind) s += *r.kind + " ";
-      if (r.name) s += *r.name;
-      if (s.back() == ' ') s.pop_back();
-    }
-    if (e.date) s += " date=" + date_text(*e.date);
-    return s;
-  }
-  std::string operator()(const vnie::FundingEvent& e) const {
-    std::string s = "amount=" + money_text(e.amount);
-    add_field(&s, "giver", e.giver);
-    add_field(&s, "purpose", e.purpose);
-    if (e.beneficiary_count || e.beneficiary_unit) {
-      s += " beneficiaries=";
-      if (e.beneficiary_count) s += std::to_string(*e.beneficiary_count);
-      if (e.beneficiary_count && e.beneficiary_unit) s += " ";
-      if (e.beneficiary_unit) s += *e.beneficiary_unit;
-    }
-    return s;
-  }
+struct Result {
+  std::string out;
+  bool failed = false;
 };
 
-constexpr std::size_t kTextColumns = 40;
-
-std::string span_text(std::size_t start, std::size_t end) {
-  return std::to_string(start) + "-" + std::to_string(end);
-}
-
-// ------------------------------------------------------------------- sinks
-
-/// Where results go: JSON lines or the table view.
-class Sink {
- public:
-  virtual ~Sink() = default;
-  virtual void document(const vnie::Document& doc) = 0;
-  virtual void error(const std::string& id, const std::string& code, const std::string& message,
-                     const std::string& input) = 0;
+/// Everything a worker needs; shared, read-only.
+struct Context {
+  const vnie::Extractor& extractor;
+  std::optional<vnie::DateValue> ref_date;
+  const Formatter& formatter;
 };
-
-class JsonSink : public Sink {
- public:
-  void document(const vnie::Document& doc) override {
-    std::string line = vnie::to_json_line(doc);
-    line += '\n';
-    write_out(line);
-    std::fflush(stdout);
-  }
-  void error(const std::string& id, const std::string& code, const std::string& message,
-             const std::string& input) override {
-    ojson err = ojson::object();
-    err["code"] = code;
-    err["message"] = message;
-    err["input"] = input;
-    ojson j = ojson::object();
-    j["id"] = id;
-    j["error"] = std::move(err);
-    std::string line = j.dump(-1, ' ', false, ojson::error_handler_t::replace);
-    line += '\n';
-    write_out(line);
-    std::fflush(stdout);
-  }
-};
-
-class TableSink : public Sink {
- public:
-  void document(const vnie::Document& doc) override {
-    std::string head = "== " + cell_text(doc.id, 200);
-    if (doc.reference_date) head += "  (reference date " + date_text(*doc.reference_date) + ")";
-    head += "  " + std::to_string(doc.mentions.size()) + " mentions, " +
-            std::to_string(doc.events.size()) + " events\n";
-    write_out(head);
-    if (!doc.mentions.empty()) {
-      std::vector<std::vector<std::string>> rows;
-      rows.push_back({"TYPE", "SPAN", "TEXT", "VALUE", "RULE"});
-      for (const auto& m : doc.mentions) {
-        rows.push_back({vnie::to_string(m.type), span_text(m.start, m.end),
-                        cell_text(m.text, kTextColumns),
-                        cell_text(std::visit(ValueText{}, m.value), 1000), cell_text(m.rule, 200)});
-      }
-      print_table(stdout, rows, "  ");
-    }
-    if (!doc.events.empty()) {
-      std::vector<std::vector<std::string>> rows;
-      rows.push_back({"EVENT", "SPAN", "FIELDS"});
-      for (const auto& e : doc.events) {
-        rows.push_back({vnie::to_string(e.type), span_text(e.start, e.end),
-                        cell_text(std::visit(EventText{}, e.value), 2000)});
-      }
-      print_table(stdout, rows, "  ");
-    }
-    if (!doc.warnings.empty()) {
-      std::vector<std::vector<std::string>> rows;
-      rows.push_back({"WARNING", "BYTE", "MESSAGE"});
-      for (const auto& w : doc.warnings) {
-        rows.push_back({vnie::to_string(w.code), std::to_string(w.byte_offset),
-                        cell_text(w.message, 1000)});
-      }
-      print_table(stdout, rows, "  ");
-    }
-    write_out("\n");
-    std::fflush(stdout);
-  }
-  void error(const std::string& id, const std::string& code, const std::string& message,
-             const std::string& input) override {
-    write_out("== " + cell_text(id, 200) + "\n  error " + code + " at " + cell_text(input, 200) +
-              ": " + cell_text(message, 1000) + "\n\n");
-    std::fflush(stdout);
-  }
-};
-
-// --------------------------------------------------------------- processing
-
-class Processor {
- public:
-  Processor(const vnie::Extractor& ex, std::optional<vnie::DateValue> ref_date, Sink& sink)
-      : ex_(ex), ref_date_(std::move(ref_date)), sink_(sink) {}
-
-  bool any_failed() const { return failed_; }
-
-  void process(std::string_view text, std::string id, const std::optional<vnie::DateValue>& date,
-               const std::string& input) {
-    vnie::DocumentInfo info;
-    info.id = std::move(id);
-    info.reference_date = date ? date : ref_date_;
-    vnie::Status st;
-    try {
-      st = ex_.extract(text, info, &doc_);
-    } catch (const std::exception& e) {
-      st = vnie::Status::error(vnie::ErrorCode::internal, e.what());
-    }
-    if (!st.ok()) {
-      fail(info.id, vnie::to_string(st.code), st.to_string(), input);
-      return;
-    }
-    doc_.id = info.id;
-    if (!doc_.reference_date) doc_.reference_date = info.reference_date;
-    sink_.document(doc_);
-  }
-
-  void fail(const std::string& id, const std::string& code, const std::string& message,
-            const std::string& input) {
-    failed_ = true;
-    sink_.error(id, code, message, input);
-  }
-
-  std::size_t max_bytes() const { return ex_.options().max_document_bytes; }
-
- private:
-  const vnie::Extractor& ex_;
-  std::optional<vnie::DateValue> ref_date_;
-  Sink& sink_;
-  vnie::Document doc_;
-  bool failed_ = false;
-};
-
-std::string location(const InputSource& src, std::size_t line) {
-  return src.name + ":" + std::to_string(line);
-}
 
 /// Strips nlohmann's "[json.exception.parse_error.101] " prefix.
 std::string json_error_text(const char* what) {
@@ -294,84 +64,315 @@ std::string json_error_text(const char* what) {
   return s;
 }
 
-void process_jsonl_line(Processor& proc, const InputSource& src, std::size_t line_no,
-                        const std::string& line) {
-  const std::string loc = location(src, line_no);
-  std::string id = loc;
+Result fail(const Context& ctx, std::string id, std::string code, std::string message,
+            std::string input) {
+  Result r;
+  r.failed = true;
+  r.out = ctx.formatter.error({std::move(id), std::move(code), std::move(message), std::move(input)});
+  return r;
+}
+
+Result extract_one(const Context& ctx, std::string_view text, std::string id,
+                   const std::optional<vnie::DateValue>& date, const std::string& input,
+                   vnie::Document* doc) {
+  vnie::DocumentInfo info;
+  info.id = std::move(id);
+  info.reference_date = date ? date : ctx.ref_date;
+  vnie::Status st = ctx.extractor.extract(text, info, doc);
+  if (!st.ok()) return fail(ctx, info.id, vnie::to_string(st.code), st.to_string(), input);
+  doc->id = info.id;
+  if (!doc->reference_date) doc->reference_date = info.reference_date;
+  Result r;
+  r.out = ctx.formatter.document(*doc, text);
+  return r;
+}
+
+Result process_jsonl(const Context& ctx, const Task& t, vnie::Document* doc) {
+  std::string id = t.input;
   nlohmann::json j;  // std::map objects: lookups stay O(log n) on hostile input
   try {
-    j = nlohmann::json::parse(line);
+    j = nlohmann::json::parse(t.data);
   } catch (const nlohmann::json::exception& e) {
-    proc.fail(id, "invalid_argument", "invalid JSON: " + json_error_text(e.what()), loc);
-    return;
+    return fail(ctx, id, "invalid_argument", "invalid JSON: " + json_error_text(e.what()), t.input);
   }
-  if (!j.is_object()) {
-    proc.fail(id, "invalid_argument", "a line must be a JSON object", loc);
-    return;
-  }
+  if (!j.is_object()) return fail(ctx, id, "invalid_argument", "a line must be a JSON object", t.input);
   if (auto it = j.find("id"); it != j.end() && !it->is_null()) {
-    if (!it->is_string()) {
-      proc.fail(id, "invalid_argument", "\"id\" must be a string", loc);
-      return;
-    }
+    if (!it->is_string()) return fail(ctx, id, "invalid_argument", "\"id\" must be a string", t.input);
     id = it->get<std::string>();
   }
   auto text = j.find("text");
   if (text == j.end() || !text->is_string()) {
-    proc.fail(id, "invalid_argument", "missing string field \"text\"", loc);
-    return;
+    return fail(ctx, id, "invalid_argument", "missing string field \"text\"", t.input);
   }
   std::optional<vnie::DateValue> date;
   if (auto it = j.find("date"); it != j.end() && !it->is_null()) {
+    if (!it->is_string()) {
+      return fail(ctx, id, "invalid_argument", "\"date\" must be a string YYYY-MM-DD", t.input);
+    }
     vnie::DateValue d;
     std::string why;
-    if (!it->is_string()) {
-      proc.fail(id, "invalid_argument", "\"date\" must be a string YYYY-MM-DD", loc);
-      return;
-    }
     if (!parse_iso_date(it->get_ref<const std::string&>(), &d, &why)) {
-      proc.fail(id, "invalid_argument", "invalid \"date\": " + why, loc);
-      return;
+      return fail(ctx, id, "invalid_argument", "invalid \"date\": " + why, t.input);
     }
     date = d;
   }
-  proc.process(text->get_ref<const std::string&>(), std::move(id), date, loc);
+  return extract_one(ctx, text->get_ref<const std::string&>(), std::move(id), date, t.input, doc);
 }
 
-/// Processes one input; false when it could not be read.
-bool process_input(Processor& proc, const InputSource& src, const std::string& mode) {
-  auto in = InputStream::open(src);
+Result process(const Context& ctx, const Task& t, vnie::Document* doc) {
+  try {
+    switch (t.kind) {
+      case Task::Kind::error:
+        return fail(ctx, t.error.id, t.error.code, t.error.message, t.error.input);
+      case Task::Kind::jsonl:
+        return process_jsonl(ctx, t, doc);
+      case Task::Kind::text:
+        return extract_one(ctx, t.data, t.id, std::nullopt, t.input, doc);
+    }
+  } catch (const std::exception& e) {
+    return fail(ctx, t.id.empty() ? t.input : t.id, "internal", e.what(), t.input);
+  }
+  return {};
+}
+
+// ------------------------------------------------------------------ output
+
+/// Writes records in order with the format's framing; counts failures.
+class Writer {
+ public:
+  Writer(const Formatter& f, Progress& progress) : formatter_(f), progress_(progress) {
+    put(f.begin());
+  }
+  void record(const Result& r, bool flush) {
+    if (r.failed) failed_ = true;
+    if (!r.out.empty()) {
+      if (any_) put(formatter_.separator());
+      any_ = true;
+      put(r.out);
+    }
+    if (flush) std::fflush(stdout);
+    progress_.document_done(ByteReader::total_consumed());
+  }
+  void finish() {
+    put(formatter_.end(any_));
+    std::fflush(stdout);
+    progress_.finish(ByteReader::total_consumed());
+  }
+  bool any_failed() const { return failed_; }
+
+ private:
+  void put(const std::string& s) {
+    if (!s.empty()) write_out(s);
+  }
+  const Formatter& formatter_;
+  Progress& progress_;
+  bool any_ = false;
+  bool failed_ = false;
+};
+
+/// Where the reader sends tasks.
+class Sink {
+ public:
+  virtual ~Sink() = default;
+  /// False when there is no point reading on (the output failed).
+  virtual bool submit(Task task) = 0;
+};
+
+/// --threads 1: each task processed and written at once.
+class InlineSink : public Sink {
+ public:
+  InlineSink(const Context& ctx, Writer& writer) : ctx_(ctx), writer_(writer) {}
+  bool submit(Task task) override {
+    writer_.record(process(ctx_, task, &doc_), true);
+    return !output_failed();
+  }
+
+ private:
+  const Context& ctx_;
+  Writer& writer_;
+  vnie::Document doc_;
+};
+
+/// Worker threads and an ordered writer thread, with a bounded window.
+class ParallelSink : public Sink {
+ public:
+  ParallelSink(const Context& ctx, Writer& writer, unsigned threads)
+      : ctx_(ctx), writer_(writer), max_tasks_(4 * std::size_t{threads}) {
+    for (unsigned i = 0; i < threads; ++i) workers_.emplace_back([this] { work(); });
+    writer_thread_ = std::thread([this] { write(); });
+  }
+  ~ParallelSink() override { close(); }
+  ParallelSink(const ParallelSink&) = delete;
+  ParallelSink& operator=(const ParallelSink&) = delete;
+
+  bool submit(Task task) override {
+    auto slot = std::make_unique<Slot>();
+    slot->bytes = task.data.size() + task.error.message.size();
+    slot->task = std::move(task);
+    std::unique_lock lock(mu_);
+    // A task larger than the byte budget still goes through, alone.
+    space_cv_.wait(lock, [&] {
+      return stop_ || slots_.empty() ||
+             (slots_.size() < max_tasks_ && bytes_ + slot->bytes <= kMaxBytesInFlight);
+    });
+    if (stop_) return false;
+    bytes_ += slot->bytes;
+    queue_.push_back(slot.get());
+    slots_.push_back(std::move(slot));
+    work_cv_.notify_one();
+    return true;
+  }
+
+  /// Waits until every task is written, then stops the threads.
+  void close() {
+    {
+      std::lock_guard lock(mu_);
+      if (closed_) return;
+      closed_ = true;
+    }
+    work_cv_.notify_all();
+    done_cv_.notify_all();
+    for (auto& t : workers_) t.join();
+    writer_thread_.join();
+  }
+
+ private:
+  /// Input bytes held by tasks in flight (read but not written yet).
+  static constexpr std::size_t kMaxBytesInFlight = std::size_t{32} << 20;
+
+  struct Slot {
+    Task task;
+    Result result;
+    std::size_t bytes = 0;
+    bool done = false;
+  };
+
+  void work() {
+    vnie::Document doc;
+    std::unique_lock lock(mu_);
+    for (;;) {
+      work_cv_.wait(lock, [&] { return closed_ || stop_ || !queue_.empty(); });
+      if (queue_.empty()) return;  // closed (or stopped) and nothing left
+      Slot* slot = queue_.front();
+      queue_.pop_front();
+      lock.unlock();
+      if (!stop_flag()) slot->result = process(ctx_, slot->task, &doc);
+      slot->task = Task{};  // free the input now
+      lock.lock();
+      slot->done = true;
+      if (slot == slots_.front().get()) done_cv_.notify_one();
+    }
+  }
+
+  bool stop_flag() {
+    std::lock_guard lock(mu_);
+    return stop_;
+  }
+
+  void write() {
+    std::unique_lock lock(mu_);
+    for (;;) {
+      done_cv_.wait(lock, [&] { return (!slots_.empty() && slots_.front()->done) ||
+                                       (closed_ && slots_.empty()); });
+      if (slots_.empty()) return;
+      std::unique_ptr<Slot> slot = std::move(slots_.front());
+      slots_.pop_front();
+      bool next_ready = !slots_.empty() && slots_.front()->done;
+      lock.unlock();
+      if (!stop_flag_unlocked_) writer_.record(slot->result, !next_ready);
+      bool out_failed = output_failed();
+      std::size_t bytes = slot->bytes;
+      slot.reset();
+      lock.lock();
+      bytes_ -= bytes;
+      if (out_failed && !stop_) {
+        stop_ = true;
+        stop_flag_unlocked_ = true;
+        work_cv_.notify_all();
+      }
+      space_cv_.notify_one();
+    }
+  }
+
+  const Context& ctx_;
+  Writer& writer_;
+  const std::size_t max_tasks_;
+  std::mutex mu_;
+  std::condition_variable work_cv_, done_cv_, space_cv_;
+  std::deque<std::unique_ptr<Slot>> slots_;  ///< in input order, until written
+  std::deque<Slot*> queue_;                  ///< not yet taken by a worker
+  std::size_t bytes_ = 0;
+  bool closed_ = false, stop_ = false;
+  bool stop_flag_unlocked_ = false;  ///< stop_, as seen by the writer thread
+  std::vector<std::thread> workers_;
+  std::thread writer_thread_;
+};
+
+// ------------------------------------------------------------------ input
+
+std::string location(const InputSource& src, std::size_t line) {
+  return src.name + ":" + std::to_string(line);
+}
+
+Task too_large(std::string id, std::string input, std::size_t limit, const char* what) {
+  Task t;
+  t.kind = Task::Kind::error;
+  t.error = {std::move(id), vnie::to_string(vnie::ErrorCode::input_too_large),
+             std::string(what) + " larger than the limit of " + std::to_string(limit) +
+                 " bytes (--max-doc-bytes)",
+             std::move(input)};
+  return t;
+}
+
+/// Reads one input and submits its tasks; false when it could not be read.
+/// Sets `*stop` when the sink wants no more input.
+bool read_input(Sink& sink, const InputSource& src, const std::string& mode, std::size_t limit,
+                bool* stop) {
+  auto in = ByteReader::open(src);
   if (!in) return false;
   if (mode == "text") {
-    std::string text;
+    Task t;
     bool over = false;
-    if (!in->read_all(&text, proc.max_bytes(), &over)) {
-      error_message("cannot read " + src.name + ": read error");
+    if (!in->read_all(&t.data, limit, &over)) {
+      error_message("cannot read " + src.name + ": " + in->error());
       return false;
     }
     if (over) {
-      proc.fail(src.name, vnie::to_string(vnie::ErrorCode::input_too_large),
-                "document larger than the limit of " + std::to_string(proc.max_bytes()) +
-                    " bytes (--max-doc-bytes)",
-                location(src, 1));
-      return true;
+      t = too_large(src.name, location(src, 1), limit, "document");
+    } else {
+      t.id = src.name;
+      t.input = location(src, 1);
     }
-    proc.process(text, src.name, std::nullopt, location(src, 1));
+    *stop = !sink.submit(std::move(t));
     return true;
   }
   std::string line;
-  std::size_t line_no = 0;
-  while (!output_failed() && in->next_line(&line)) {
+  std::size_t line_no = 0, length = 0;
+  for (;;) {
+    ByteReader::Line got = in->next_line(&line, limit, &length);
+    if (got == ByteReader::Line::end) break;
     ++line_no;
-    if (is_blank(line)) continue;
-    if (mode == "lines") {
-      proc.process(line, location(src, line_no), std::nullopt, location(src, line_no));
+    Task t;
+    if (got == ByteReader::Line::too_long) {
+      t = too_large(location(src, line_no), location(src, line_no), limit,
+                    ("line of " + std::to_string(length) + " bytes").c_str());
+    } else if (is_blank(line)) {
+      continue;
     } else {
-      process_jsonl_line(proc, src, line_no, line);
+      t.kind = mode == "jsonl" ? Task::Kind::jsonl : Task::Kind::text;
+      t.data = std::move(line);
+      line = std::string();
+      t.input = location(src, line_no);
+      t.id = mode == "jsonl" ? std::string() : t.input;
+    }
+    if (!sink.submit(std::move(t))) {
+      *stop = true;
+      return true;
     }
   }
   if (in->failed()) {
-    error_message("cannot read " + src.name + ": read error after line " + std::to_string(line_no));
+    error_message("cannot read " + src.name + ": " + in->error() + " (after line " +
+                  std::to_string(line_no) + ")");
     return false;
   }
   return true;
@@ -395,9 +396,22 @@ CLI::App* setup_extract(CLI::App& app, ExtractArgs* args) {
       ->check(CLI::IsMember({"text", "lines", "jsonl"}))
       ->capture_default_str();
   cmd->add_option("--format", args->format,
-                  "jsonl: one JSON object per line; table: an aligned view for reading")
+                  "jsonl: one JSON object per line; json: the same objects pretty-printed in one "
+                  "array; table: an aligned view for reading; csv: one row per event (docs/cli.md)")
       ->type_name("FORMAT")
-      ->check(CLI::IsMember({"jsonl", "table"}))
+      ->check(CLI::IsMember({"jsonl", "json", "table", "csv"}))
+      ->capture_default_str();
+  cmd->add_flag("--bom", args->bom,
+                "With --format csv: start with a UTF-8 byte order mark (for spreadsheets)");
+  cmd->add_option("--threads", args->threads,
+                  "Worker threads (default: all cores); output order is input order")
+      ->type_name("N")
+      ->check(CLI::Range(1u, 1024u));
+  cmd->add_option("--progress", args->progress,
+                  "Progress on stderr: auto (when stderr is a terminal and the input is large), "
+                  "always, never")
+      ->type_name("WHEN")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
   cmd->add_option("--ref-date", args->ref_date,
                   "Reference date for year-less and relative dates (default: the article's "
@@ -418,7 +432,8 @@ CLI::App* setup_extract(CLI::App& app, ExtractArgs* args) {
       ->check(tone_style_validator())
       ->capture_default_str();
   cmd->add_option("--max-doc-bytes", args->extractor.max_doc_bytes,
-                  "Refuse larger documents with an error line (default: 67108864)")
+                  "Refuse larger documents (with --input lines/jsonl: longer lines, read and "
+                  "dropped unbuffered) with an error line (default: 67108864)")
       ->type_name("N")
       ->check(byte_count_validator());
   return cmd;
@@ -435,26 +450,49 @@ int run_extract(const ExtractArgs& args) {
     }
     ref_date = d;
   }
+  if (args.bom && args.format != "csv") {
+    error_message("--bom goes with --format csv only");
+    return kExitUsage;
+  }
+  Progress::When when = Progress::When::auto_;
+  if (!parse_progress_when(args.progress, &when)) {
+    error_message("--progress: expected auto, always or never");
+    return kExitUsage;
+  }
   auto ex = make_extractor(args.extractor);
   if (!ex) return kExitUsage;
+  const std::size_t limit = ex->options().max_document_bytes;
 
   std::vector<InputSource> inputs;
   bool io_ok = expand_inputs(args.inputs, args.input_mode == "jsonl" ? ".jsonl" : ".txt", &inputs);
 
-  JsonSink json_sink;
-  TableSink table_sink;
-  Sink& sink = args.format == "table" ? static_cast<Sink&>(table_sink) : json_sink;
-  Processor proc(*ex, ref_date, sink);
-  for (const auto& src : inputs) {
-    if (output_failed()) break;  // e.g. a closed pipe with SIGPIPE ignored
-    if (!process_input(proc, src, args.input_mode)) io_ok = false;
-  }
+  unsigned threads = args.threads;
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+
+  auto formatter = make_formatter(args.format, args.bom);
+  Progress progress(when, total_input_size(inputs));
+  Context ctx{*ex, ref_date, *formatter};
+  Writer writer(*formatter, progress);
+  {
+    std::unique_ptr<Sink> sink;
+    if (threads == 1) {
+      sink = std::make_unique<InlineSink>(ctx, writer);
+    } else {
+      sink = std::make_unique<ParallelSink>(ctx, writer, threads);
+    }
+    bool stop = output_failed();
+    for (const auto& src : inputs) {
+      if (stop) break;  // e.g. a closed pipe with SIGPIPE ignored
+      if (!read_input(*sink, src, args.input_mode, limit, &stop)) io_ok = false;
+    }
+  }  // all written
+  writer.finish();
   if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
     error_message("error writing the output");
     return kExitUsage;
   }
   if (!io_ok) return kExitUsage;
-  return proc.any_failed() ? kExitDocumentFailed : kExitOk;
+  return writer.any_failed() ? kExitDocumentFailed : kExitOk;
 }
 
 }  // namespace vnie_cli
