@@ -218,17 +218,21 @@ int viqr_tone(char c) {
 // Two readings are added, both of which only keep punctuation literal: a word
 // takes one tone mark (the '?' of "No^.i?" is a question mark), and marks that
 // end a word are diacritics only if the word is then a Vietnamese syllable
-// ("ngay." stays ngay + full stop; "Thu?" is still Thủ, as the RFC says).
-// "dd"/"DD"/"Dd" is đ/Đ at the start of a word.
+// ("ngay." stays ngay + full stop; "Thu?" is still Thủ, as the RFC says;
+// modifiers at the end of a word always apply).
+// "dd"/"DD"/"Dd" is đ/Đ while the word has no vowel yet (đ begins a
+// syllable; LDDLDD is LĐLĐ), so that "address" or "Buddha" stay as written.
 void decode_viqr(std::string_view in, Decoded* out) {
   Builder b(out, in.size());
   const auto* p = reinterpret_cast<const unsigned char*>(in.data());
   const auto* const end = p + in.size();
   std::u32string word;  // letters of the current word, decoded
   bool word_toned = false;
+  bool word_voweled = false;
   const auto reset = [&] {
     word.clear();
     word_toned = false;
+    word_voweled = false;
   };
   const std::size_t n = in.size();
   std::size_t i = 0;
@@ -263,7 +267,8 @@ void decode_viqr(std::string_view in, Decoded* out) {
         continue;
       }
     }
-    if ((c == 'd' || c == 'D') && word.empty() && i + 1 < n && (in[i + 1] == 'd' || in[i + 1] == 'D')) {
+    if ((c == 'd' || c == 'D') && !word_voweled && i + 1 < n &&
+        (in[i + 1] == 'd' || in[i + 1] == 'D')) {
       const char32_t dd = c == 'D' ? 0x0110 : 0x0111;
       b.put(dd, 2);
       word.push_back(dd);
@@ -274,6 +279,7 @@ void decode_viqr(std::string_view in, Decoded* out) {
     const bool vowel = ascii_letter(c) && (lower == 'a' || lower == 'e' || lower == 'i' ||
                                            lower == 'o' || lower == 'u' || lower == 'y');
     if (vowel) {
+      word_voweled = true;
       char32_t base = byte;
       int modifier = 0, tone = 0;
       std::size_t j = i + 1;
@@ -296,25 +302,14 @@ void decode_viqr(std::string_view in, Decoded* out) {
         tone = viqr_tone(in[j]);
         ++j;
       }
-      if (j > i + 1 && (j >= n || !ascii_letter(in[j]))) {
-        // The marks end the word: keep them only if they make a syllable.
-        const auto try_marks = [&](char32_t bs, int mo, int to) {
-          const char32_t l = compose_letter(bs, mo, to);
-          if (l == 0) return false;
-          std::u32string w = word;
-          w.push_back(l);
-          return is_vietnamese_syllable(w);
-        };
-        if (!try_marks(base, modifier, tone)) {
-          if (tone != 0 && try_marks(base, modifier, 0)) {
-            tone = 0;
-            j = modifier_end;
-          } else {
-            base = byte;
-            modifier = 0;
-            tone = 0;
-            j = i + 1;
-          }
+      if (tone != 0 && (j >= n || !ascii_letter(in[j]))) {
+        // A tone mark ends the word: it is one only if it makes a syllable
+        // (a modifier, rarely punctuation, is always one: H'Nie^).
+        std::u32string w = word;
+        w.push_back(compose_letter(base, modifier, tone));
+        if (!is_vietnamese_syllable(w)) {
+          tone = 0;
+          j = modifier_end;
         }
       }
       const char32_t letter = compose_letter(base, modifier, tone);

@@ -161,15 +161,27 @@ class Writer {
   }
 
   // Mirrors decode_viqr(): inside a word (after a letter) a mark character,
-  // a backslash, or the d after a word-initial d is escaped with '\'.
+  // a backslash, or a d that would pair with the unescaped d before it (in a
+  // word without a vowel yet) is escaped with '\\'.
   void viqr_ascii(char c) {
     const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    if (in_word_ && (kViqrMarks.find(c) != std::string_view::npos || c == '\\' ||
-                     ((c == 'd' || c == 'D') && word_is_d_)))
-      out_->push_back('\\');
+    const bool d = c == 'd' || c == 'D';
+    const bool escape = in_word_ && (kViqrMarks.find(c) != std::string_view::npos ||
+                                     c == '\\' || (d && pending_d_));
+    if (escape) out_->push_back('\\');
     out_->push_back(c);
-    word_is_d_ = letter && !in_word_ && (c == 'd' || c == 'D');
-    in_word_ = letter;
+    pending_d_ = d && !escape && !(in_word_ && word_voweled_);
+    if (!letter) {
+      in_word_ = false;
+      word_voweled_ = false;
+      return;
+    }
+    if (!in_word_) word_voweled_ = false;
+    in_word_ = true;
+    const char lower = static_cast<char>(c | 0x20);
+    if (lower == 'a' || lower == 'e' || lower == 'i' || lower == 'o' || lower == 'u' ||
+        lower == 'y')
+      word_voweled_ = true;
   }
 
   void viqr(char32_t c, std::size_t offset) {
@@ -179,8 +191,9 @@ class Writer {
     }
     if (c == 0x0111 || c == 0x0110) {
       out_->append(c == 0x0111 ? "dd" : "DD");
+      if (!in_word_) word_voweled_ = false;
       in_word_ = true;
-      word_is_d_ = false;
+      pending_d_ = false;
       return;
     }
     char32_t base = 0;
@@ -196,7 +209,8 @@ class Writer {
       }
       if (tone != 0) out_->push_back("`'?~."[tone - 1]);
       in_word_ = true;
-      word_is_d_ = false;
+      word_voweled_ = true;
+      pending_d_ = false;
       return;
     }
     const std::string_view s = stand_in(c);
@@ -208,8 +222,9 @@ class Writer {
   std::string* out_;
   std::vector<Warning>* warnings_;
   Reverse empty_;
-  bool in_word_ = false;
-  bool word_is_d_ = false;
+  bool in_word_ = false;      // the decoder's word is not empty
+  bool word_voweled_ = false; // it holds a vowel
+  bool pending_d_ = false;    // the last character is a d that may pair
 };
 
 }  // namespace
