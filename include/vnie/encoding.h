@@ -54,6 +54,8 @@ struct EncodingScore {
   /// Words scored: those holding a non-ASCII character after decoding (for
   /// VIQR: those that its marks changed).
   std::size_t words = 0;
+  // For ASCII input, utf-8 is the fallback when VIQR does not fit: it is not
+  // scored, and its score is 1 when chosen, 0 otherwise.
 };
 
 /// The result of decode(). Plain data; cheap to move.
@@ -69,13 +71,16 @@ struct Decoded {
   /// that is valid UTF-8 with non-ASCII letters; for pure ASCII text that is
   /// not VIQR, 1). For an explicit encoding: 0 (not computed).
   double score = 0;
-  /// Auto-detection: every candidate scored, best first (empty when none was
-  /// needed, e.g. for valid UTF-8 with Vietnamese letters, or for an explicit
-  /// encoding).
+  /// Auto-detection: the candidates scored, the chosen one first (empty when
+  /// none was needed: valid UTF-8 with Vietnamese letters, or an explicit
+  /// encoding). Invalid UTF-8 scores tcvn3, vni, cp1258 and utf-8; ASCII
+  /// scores viqr against plain text (utf-8).
   std::vector<EncodingScore> candidates;
-  /// Problems that did not stop decoding, in input order: each undecodable
-  /// byte or sequence (replaced by U+FFFD), with its byte offset in the
-  /// ORIGINAL input; and the auto-detection warning when unsure (offset 0).
+  /// Problems that did not stop decoding, in input order, with byte offsets
+  /// in the ORIGINAL input: each undecodable byte or sequence, replaced by
+  /// U+FFFD (ErrorCode::invalid_utf8, whatever the encoding); each VNI mark
+  /// byte that follows no vowel, kept as a combining mark (invalid_utf8); and,
+  /// first, the auto-detection warning when unsure (invalid_argument, offset 0).
   std::vector<Warning> warnings;
   /// text byte positions → original input byte offsets. A decoded character
   /// maps to exactly the input bytes it came from (several bytes for a VNI
@@ -98,13 +103,16 @@ struct Decoded {
 /// range, with input_too_large only if `bytes` is 2^48 bytes or more.
 Status decode(std::string_view bytes, Encoding enc, Decoded* out);
 
-/// Encodes UTF-8 `utf8` (invalid sequences count as unencodable) into `enc`
-/// (not auto_detect), replacing *out. Characters the encoding lacks are
-/// written as an ASCII stand-in (“ ” → ", – → -, … → ..., NBSP → space, a
-/// letter's NFD base when it has one) or '?', each with an
-/// ErrorCode::invalid_argument warning at its byte offset in `utf8`, when
-/// `warnings` is given. decode(encode(s)) == NFC(s) for text the encoding can
-/// represent. Fails with invalid_argument for a null `out` or auto_detect.
+/// Encodes `utf8` (first decoded as UTF-8 and put in NFC; an invalid
+/// sequence is U+FFFD) into `enc` (not auto_detect), replacing *out.
+/// Characters the encoding lacks are written as an ASCII stand-in (“ ” « » →
+/// ", ‘ ’ → ', – — → -, … → ..., NBSP → space) or else '?', each with an
+/// ErrorCode::invalid_argument warning at its byte offset in `utf8` when
+/// `warnings` is given (invalid UTF-8 adds invalid_utf8 warnings for
+/// utf8). decode(encode(s), enc) == NFC(s) for text the encoding can
+/// represent; for VIQR, see docs/encodings.md for the few words it cannot
+/// (a word with two tone marks, a tone ending a word that is no syllable).
+/// Fails with invalid_argument for a null `out` or auto_detect.
 Status encode(std::string_view utf8, Encoding enc, std::string* out,
               std::vector<Warning>* warnings = nullptr);
 

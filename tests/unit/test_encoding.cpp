@@ -360,6 +360,7 @@ TEST_CASE("encoding: auto-detection finds each encoding of every corpus article"
   REQUIRE(articles.size() >= 5);
   for (Encoding e : kAll) {
     std::size_t right = 0, unsure = 0;
+    double min_best = 1, max_runner_up = 0;
     for (const auto& path : articles) {
       CAPTURE(path.filename().string());
       const std::string enc_name = vnie::to_string(e);
@@ -374,8 +375,14 @@ TEST_CASE("encoding: auto-detection finds each encoding of every corpus article"
         REQUIRE(!d.candidates.empty());
         CHECK(d.candidates[0].encoding == e);
         CHECK(d.score >= 0.9);
+        min_best = std::min(min_best, d.score);
+        if (d.candidates.size() > 1)
+          max_runner_up = std::max(max_runner_up, d.candidates[1].score);
       }
     }
+    if (e != Encoding::utf8)
+      MESSAGE(std::string(vnie::to_string(e)) << ": lowest winning score " << min_best
+                                              << ", highest runner-up " << max_runner_up);
     MESSAGE(std::string(vnie::to_string(e)) << ": " << right << "/" << articles.size()
                                << " detected, unsure " << unsure);
   }

@@ -1,5 +1,9 @@
 // Decoders of the legacy encodings, with exact offset maps, and decode().
+#include <unicode/normalizer2.h>
+#include <unicode/stringpiece.h>
+
 #include <algorithm>
+#include <climits>
 #include <cstdint>
 #include <cstdio>
 #include <string>
@@ -128,11 +132,37 @@ void decode_utf8(std::string_view in, Decoded* out) {
   }
 }
 
+int tone_of_mark(char32_t c) {
+  switch (c) {
+    case 0x0300: return 1;
+    case 0x0301: return 2;
+    case 0x0309: return 3;
+    case 0x0303: return 4;
+    case 0x0323: return 5;
+    default: return 0;
+  }
+}
+
 void decode_table(std::string_view in, const ByteTable& table, const char* name, Decoded* out) {
   Builder b(out, in.size());
   for (std::size_t i = 0; i < in.size(); ++i) {
     const auto byte = static_cast<unsigned char>(in[i]);
     const char32_t c = table[byte];
+    // A letter and the combining tone mark after it (CP1258's way, and
+    // TCVN's 0xB0..0xB4): composed here, which is what NFC would do.
+    if (i + 1 < in.size() && c != kUndefined) {
+      const int tone = tone_of_mark(table[static_cast<unsigned char>(in[i + 1])]);
+      char32_t base = 0;
+      int modifier = 0, old_tone = 0;
+      if (tone != 0 && split_letter(c, &base, &modifier, &old_tone) && old_tone == 0) {
+        const char32_t composed = compose_letter(base, modifier, tone);
+        if (composed != 0) {
+          b.put(composed, 2);
+          ++i;
+          continue;
+        }
+      }
+    }
     if (c == byte && byte < 0x80) {
       b.ascii(in[i]);
     } else if (c == kUndefined) {
@@ -350,6 +380,15 @@ void decode_with(std::string_view bytes, Encoding enc, Decoded* out) {
   std::string nfc;
   OffsetMap nfc_map;
   std::vector<Warning> nfc_warnings;
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc_instance = icu::Normalizer2::getNFCInstance(status);
+  if (U_SUCCESS(status) && nfc_instance != nullptr &&
+      nfc_instance->isNormalizedUTF8(
+          icu::StringPiece(out->text.data(), static_cast<int32_t>(std::min<std::size_t>(
+                                                 out->text.size(), INT32_MAX))),
+          status) &&
+      U_SUCCESS(status) && out->text.size() <= INT32_MAX)
+    return;  // already NFC (one fast read)
   const bool changed = norm::compose_nfc(out->text, nfc, nfc_map, nfc_warnings);
   for (Warning& w : nfc_warnings) {  // offsets into the text before NFC
     w.byte_offset = out->map.map(w.byte_offset, Edge::start);

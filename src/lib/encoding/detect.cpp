@@ -139,7 +139,7 @@ void detect(std::string_view bytes, Decoded* out) {
       decode_with(s, Encoding::viqr, &v);
       const WordCounts wc = count_words(v.text);
       cand.push_back({Encoding::viqr, wc.score(), wc.scored});
-      cand.push_back({Encoding::utf8, 1, 0});
+      cand.push_back({Encoding::utf8, 0, 0});  // the fallback: 1 when chosen
       // VIQR when marks made enough words, and those are Vietnamese.
       if (wc.scored >= kMinWords && wc.scored * 20 >= wc.words) {
         chosen = Encoding::viqr;
@@ -151,6 +151,7 @@ void detect(std::string_view bytes, Decoded* out) {
         }
       } else {
         std::swap(cand[0], cand[1]);
+        cand[0].score = 1;
       }
     }
   } else {
