@@ -400,6 +400,20 @@ TEST_CASE("encoding: auto-detection says when it is unsure") {
   CHECK(en.encoding == Encoding::utf8);
   CHECK_FALSE(en.unsure);
   CHECK(en.text == "The meeting is at 5 p.m. Is it? Yes.");
+  // English whose sentence ends look like VIQR tones ("me." → mẹ) but which
+  // has no VIQR letters: left as written, flagged.
+  const Decoded en2 = dec("I'm sure you're right. Let me go. Who are you? It is up to me. "
+                          "Do it so. Where do you go? I do. She said no. He is free to go.",
+                          Encoding::auto_detect);
+  CHECK(en2.encoding == Encoding::utf8);
+  CHECK(en2.unsure);
+  CHECK(en2.text.find("Let me go.") != std::string::npos);
+  // Vietnamese typed without diacritics is not VIQR.
+  const Decoded kd = dec("Ha Noi, ngay 5 thang 1 nam 2024. Lien doan Lao dong tinh tang Bang "
+                         "khen cho 03 tap the.",
+                         Encoding::auto_detect);
+  CHECK(kd.encoding == Encoding::utf8);
+  CHECK_FALSE(kd.unsure);
   // UTF-8 with Vietnamese letters needs no scoring.
   const Decoded vi = dec("Hà Nội", Encoding::auto_detect);
   CHECK(vi.encoding == Encoding::utf8);

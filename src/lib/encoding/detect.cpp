@@ -82,6 +82,17 @@ WordCounts count_words(std::string_view text) {
     if (non_ascii) {
       ++wc.scored;
       if (is_vietnamese_syllable(word)) ++wc.valid;
+      for (char32_t c : word) {
+        char32_t base = 0;
+        int modifier = 0, tone = 0;
+        if (c == 0x0111 || c == 0x0110 ||
+            (split_letter(c, &base, &modifier, &tone) &&
+             (modifier != 0 || base == 0x01A1 || base == 0x01B0 || base == 0x01A0 ||
+              base == 0x01AF))) {
+          ++wc.modified;
+          break;
+        }
+      }
     }
     word.clear();
     non_ascii = false;
@@ -140,8 +151,11 @@ void detect(std::string_view bytes, Decoded* out) {
       const WordCounts wc = count_words(v.text);
       cand.push_back({Encoding::viqr, wc.score(), wc.scored});
       cand.push_back({Encoding::utf8, 0, 0});  // the fallback: 1 when chosen
-      // VIQR when marks made enough words, and those are Vietnamese.
-      if (wc.scored >= kMinWords && wc.scored * 20 >= wc.words) {
+      // VIQR when marks made enough words, some with VIQR's letters
+      // (a( a^ e^ o^ o+ u+ dd: tone marks alone are also what "me." and
+      // "I'm" give in English), and those are Vietnamese.
+      const bool marked = wc.scored >= kMinWords && wc.scored * 20 >= wc.words;
+      if (marked && wc.modified >= 2 && wc.modified * 5 >= wc.scored) {
         chosen = Encoding::viqr;
         score = wc.score();
         if (score < 0.8) {
@@ -152,6 +166,11 @@ void detect(std::string_view bytes, Decoded* out) {
       } else {
         std::swap(cand[0], cand[1]);
         cand[0].score = 1;
+        if (marked) {
+          unsure = true;
+          why = "tone marks after " + std::to_string(wc.scored) +
+                " words look like VIQR, but VIQR letters (a^ o+ dd…) are missing";
+        }
       }
     }
   } else {

@@ -23,6 +23,7 @@ struct WordCounts {
   std::size_t scored = 0;    ///< runs holding a non-ASCII letter
   std::size_t valid = 0;     ///< of those, valid Vietnamese syllables
   std::size_t damaged = 0;   ///< U+FFFD, and non-letters inside a word (c¸c)
+  std::size_t modified = 0;  ///< scored words holding ă â ê ô ơ ư or đ
   double score() const {
     const std::size_t d = scored + damaged;
     return d == 0 ? 0.0 : static_cast<double>(valid) / static_cast<double>(d);
