@@ -5,15 +5,18 @@
 //    libiconv / glibc ("TCVN" = TCVN5712-1, lib/tcvn.h, from the X11
 //    lcUniConv copy, xc/lib/X11/lcUniConv/tcvn.h), cross-checked for the VN3
 //    ("ABC", .VnTime fonts) letters against the TCVN3 column of
-//    duydev/vietnamese-conversion (src/charsets.ts). VN3 defines 0xA1..0xFE;
+//    duydev/vietnamese-conversion (src/charsets.ts) and TCVN3_TABLE of
+//    khiemdoan/VBKey (Modules/mdlCodeTable.bas). VN3 defines 0xA1..0xFE;
 //    VN1 adds the capitals with tones in 0x01..0x17, 0x80..0x9F and the VN3
 //    gaps (0xAF, 0xBA, 0xBF..0xC5, 0xCD, 0xD9..0xDB, 0xE0, 0xF0, 0xFF) and
 //    the combining tone marks at 0xB0..0xB4; both are decoded here.
 //  * VNI-Windows: the VNI column of duydev/vietnamese-conversion
-//    (src/charsets.ts), which matches Unikey's VNI-Windows charset: a base
-//    letter followed by a mark byte (lower-case marks after lower-case letters,
-//    their capital forms after capitals); í ì ỉ ĩ ị ỵ đ ơ ư are single bytes.
-//    All other bytes are Windows-1252, as in the VNI fonts.
+//    (src/charsets.ts), cross-checked entry by entry against
+//    VNI_WINDOWS_TABLE of khiemdoan/VBKey (Modules/mdlCodeTable.bas, stored
+//    there in Mac Roman): a base letter followed by a mark byte (lower-case
+//    marks after lower-case letters, their capital forms after capitals);
+//    í ì ỉ ĩ ị ỵ đ ơ ư are single bytes. All other bytes are Windows-1252, as
+//    in the VNI fonts.
 //  * Windows-1258 and Windows-1252: ICU's converters, queried byte by byte.
 #include "encoding/tables.h"
 
