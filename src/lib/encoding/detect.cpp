@@ -73,7 +73,6 @@ WordCounts count_words(std::string_view text) {
   const auto* const end = p + text.size();
   std::u32string word;
   bool non_ascii = false;
-  char32_t prev = 0;  // the code point before the current one
   bool prev_letter = false;
   bool pending_symbol = false;  // a non-ASCII non-letter right after a letter
   const auto flush = [&] {
@@ -118,10 +117,8 @@ WordCounts count_words(std::string_view text) {
       pending_symbol = cp >= 0x80 && prev_letter && cp != 0x00A0 && cp != norm::kReplacementChar;
     }
     prev_letter = letter;
-    prev = cp;
   }
   flush();
-  (void)prev;
   return wc;
 }
 
