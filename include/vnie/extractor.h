@@ -35,9 +35,9 @@ struct Options {
   std::vector<std::string> rule_dirs;
   /// Mention types to report; empty = all. Default: all.
   std::vector<MentionType> types;
-  /// Skip, line by line, the rules whose required literals are absent (the
-  /// literal prefilter of docs/rules.md). Never changes results, only speed;
-  /// off is for tests and benchmarks. Default: true.
+  /// Run, line by line, only the rules that match somewhere in the line (the
+  /// prefilter of docs/rules.md: one RE2::Set pass per group of rules). Never
+  /// changes results, only speed; off is for tests and benchmarks. Default: true.
   bool prefilter = true;
   /// Larger documents are refused with ErrorCode::input_too_large.
   /// Default: 64 MiB.
@@ -68,6 +68,10 @@ struct RuleInfo {
 /// benchmarks. Filled only when passed to extract().
 struct StageTimes {
   double normalize = 0, prefilter = 0, match = 0, productions = 0, events = 0;  ///< seconds
+  /// Per rule, indexed like rules(): seconds spent matching it (productions
+  /// included) and the number of lines it ran on. Resized by extract().
+  std::vector<double> rule_seconds;
+  std::vector<std::size_t> rule_lines;
 };
 
 class Extractor {

@@ -60,6 +60,14 @@ void add(vnie::StageTimes& a, const vnie::StageTimes& b) {
   a.match += b.match;
   a.productions += b.productions;
   a.events += b.events;
+  if (a.rule_seconds.size() < b.rule_seconds.size()) {
+    a.rule_seconds.resize(b.rule_seconds.size(), 0.0);
+    a.rule_lines.resize(b.rule_lines.size(), 0);
+  }
+  for (std::size_t i = 0; i < b.rule_seconds.size(); ++i) {
+    a.rule_seconds[i] += b.rule_seconds[i];
+    a.rule_lines[i] += b.rule_lines[i];
+  }
 }
 
 void work(const vnie::Extractor& ex, const std::vector<std::string_view>& docs, std::size_t begin,
@@ -224,6 +232,25 @@ int run_bench(const BenchArgs& args) {
   row("event count", "", [&](const RunResult& r) { return std::to_string(r.events); });
   row("failed documents", "", [&](const RunResult& r) { return std::to_string(r.failed); });
   print_table(stdout, rows);
+
+  // The rules that cost most (1-thread run): where to look first.
+  {
+    const auto& st = results[0].stages;
+    const auto infos = ex->rules();
+    std::vector<std::size_t> order(st.rule_seconds.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      return st.rule_seconds[a] > st.rule_seconds[b];
+    });
+    std::vector<std::vector<std::string>> top = {{"slowest rules", "s", "MB/s", "lines run"}};
+    for (std::size_t k = 0; k < order.size() && k < 12; ++k) {
+      const std::size_t i = order[k];
+      top.push_back({infos[i].id, fixed(st.rule_seconds[i], 3), rate(mb, st.rule_seconds[i]),
+                     std::to_string(st.rule_lines[i])});
+    }
+    std::printf("\n");
+    print_table(stdout, top);
+  }
 
   struct rusage ru {};
   getrusage(RUSAGE_SELF, &ru);

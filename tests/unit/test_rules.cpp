@@ -411,7 +411,7 @@ TEST_CASE("extractor: one extractor shared by threads gives the same output") {
   CHECK(mismatches == 0);
 }
 
-TEST_CASE("extractor: the literal prefilter never changes results") {
+TEST_CASE("extractor: the prefilter never changes results") {
   std::vector<std::string> docs;
   for (const auto& e : fs::directory_iterator(vnie_test::source_dir() / "corpus")) {
     if (e.path().extension() == ".txt") docs.push_back(vnie_test::read_file(e.path()));

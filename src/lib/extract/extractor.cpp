@@ -1,12 +1,14 @@
-// The extraction pipeline: normalize; then, stage by stage, a literal
-// prefilter picks per line the rules that can match, those rules run with
-// their productions, and overlaps are resolved; finally spans are mapped to
-// the original input and events are assembled.
+// The extraction pipeline: normalize; then, stage by stage, a prefilter (one
+// RE2::Set per group of rules) picks per line the rules that match there,
+// those rules run with their captures and productions, and overlaps are
+// resolved; finally spans are mapped to the original input and events are
+// assembled.
 #include "vnie/extractor.h"
 
 #include <algorithm>
 #include <chrono>
 #include <map>
+#include <tuple>
 
 #include "events/assembler.h"
 #include "extract/hooks.h"
@@ -46,12 +48,23 @@ double seconds_since(Clock::time_point t) {
   return std::chrono::duration<double>(Clock::now() - t).count();
 }
 
-/// The rules of one stage that run on one view, behind one literal prefilter.
+/// The prefilter family of a rule: all value rules share one RE2::Set; each
+/// entity type has its own (see extract/prefilter.h for why).
+int filter_family(MentionType t) {
+  switch (t) {
+    case MentionType::award: return 1;
+    case MentionType::organization: return 2;
+    case MentionType::person: return 3;
+    default: return 0;
+  }
+}
+
+/// The rules of one stage, one view and one prefilter family.
 struct RuleGroup {
   int stage = 1;
   View view = View::normalized;
   std::vector<std::size_t> rules;  // indices into RuleSet::rules; prefilter id → rule
-  std::unique_ptr<detail::LiteralPrefilter> prefilter;
+  std::unique_ptr<detail::RulePrefilter> prefilter;
 };
 
 }  // namespace
@@ -86,16 +99,16 @@ Status Extractor::Impl::build() {
   } else {
     for (MentionType t : options.types) want[static_cast<int>(t)] = true;
   }
-  std::map<std::pair<int, int>, RuleGroup> by_key;
+  std::map<std::tuple<int, int, int>, RuleGroup> by_key;
   for (std::size_t i = 0; i < rules.rules.size(); ++i) {
     const auto& spec = rules.rules[i].spec;
-    auto& g = by_key[{spec.stage, spec.folded ? 1 : 0}];
+    auto& g = by_key[{spec.stage, spec.folded ? 1 : 0, filter_family(spec.type)}];
     g.stage = spec.stage;
     g.view = spec.folded ? View::folded : View::normalized;
     g.rules.push_back(i);
   }
   for (auto& [key, g] : by_key) {
-    g.prefilter = std::make_unique<detail::LiteralPrefilter>();
+    g.prefilter = std::make_unique<detail::RulePrefilter>();
     for (std::size_t i : g.rules) {
       const CompiledRule& r = rules.rules[i];
       Status e = g.prefilter->add(r.expanded, r.spec.case_sensitive);
@@ -106,7 +119,7 @@ Status Extractor::Impl::build() {
         return e;
       }
     }
-    Status e = g.prefilter->compile(normalizer);
+    Status e = g.prefilter->compile();
     if (!e.ok()) return e;
     groups.push_back(std::move(g));
   }
@@ -198,8 +211,11 @@ void Extractor::Impl::run_rule(std::size_t index, std::string_view view, std::si
     pos = mend;
   }
   if (times) {
+    const double total = seconds_since(t0);
     times->productions += production_time;
-    times->match += seconds_since(t0) - production_time;
+    times->match += total - production_time;
+    times->rule_seconds[index] += total;
+    times->rule_lines[index] += 1;
   }
 }
 
@@ -207,31 +223,24 @@ void Extractor::Impl::run_group(const RuleGroup& g, const NormalizedText& nt,
                                 const std::optional<DateValue>& ref,
                                 const std::vector<Mention>& earlier, std::vector<Candidate>* out,
                                 std::vector<Warning>* warnings, StageTimes* times) const {
+  // Both views have the same lines ('\n' is kept by normalization and folding).
   const std::string_view view = g.view == View::folded ? nt.folded : nt.text;
-  const std::string_view folded = nt.folded;
   std::vector<int> ids;
-  std::size_t line_start = 0;  // in the folded view
-  while (line_start < folded.size()) {
-    std::size_t line_end = folded.find('\n', line_start);
-    if (line_end == std::string_view::npos) line_end = folded.size();
+  std::size_t line_start = 0;
+  while (line_start < view.size()) {
+    std::size_t line_end = view.find('\n', line_start);
+    if (line_end == std::string_view::npos) line_end = view.size();
     ids.clear();
     auto t0 = times ? Clock::now() : Clock::time_point{};
     if (options.prefilter) {
-      g.prefilter->candidates(folded.substr(line_start, line_end - line_start), &ids);
+      g.prefilter->candidates(view.substr(line_start, line_end - line_start), &ids);
     } else {
       for (std::size_t k = 0; k < g.rules.size(); ++k) ids.push_back(static_cast<int>(k));
     }
     if (times) times->prefilter += seconds_since(t0);
-    if (!ids.empty()) {
-      std::size_t vs = line_start, ve = line_end;
-      if (g.view == View::normalized) {
-        vs = nt.folded_map.map(line_start, Edge::start);
-        ve = nt.folded_map.map(line_end, Edge::end);
-      }
-      for (int id : ids) {
-        run_rule(g.rules[static_cast<std::size_t>(id)], view, vs, ve, nt, ref, earlier, out,
-                 warnings, times);
-      }
+    for (int id : ids) {
+      run_rule(g.rules[static_cast<std::size_t>(id)], view, line_start, line_end, nt, ref, earlier,
+               out, warnings, times);
     }
     line_start = line_end + 1;
   }
@@ -285,6 +294,10 @@ Status Extractor::extract(std::string_view input, const DocumentInfo& info, Docu
                                  std::to_string(impl_->options.max_document_bytes));
     s.byte_offset = impl_->options.max_document_bytes;
     return s;
+  }
+  if (times) {
+    times->rule_seconds.resize(impl_->rules.rules.size(), 0.0);
+    times->rule_lines.resize(impl_->rules.rules.size(), 0);
   }
   auto t0 = times ? Clock::now() : Clock::time_point{};
   NormalizedText nt = impl_->normalizer.normalize(input);

@@ -1,46 +1,50 @@
-// The literal prefilter: which rules can possibly match a line.
+// The prefilter: exactly which rules of a group match somewhere in a line.
 //
-// RE2's FilteredRE2 extracts from every pattern the literal strings ("atoms")
-// that any match must contain. The atoms are folded like the text's folded
-// view (lower case, no diacritics, đ→d), so one pass of a literal RE2::Set
-// over the folded line finds the atoms present, and FilteredRE2 says which
-// rules remain possible. A rule with no usable atom always runs. A skipped
-// rule could not have matched, so results never depend on the prefilter.
+// One RE2::Set holds the patterns of a group of rules (same stage, same view,
+// same filter family: all value rules, or the rules of one entity type). One
+// unanchored DFA pass over a line tells which of them match there, so each
+// rule's own RE2, with its captures, runs only on the lines where it matches.
+// Families keep each Set's DFA small: the union of every pattern in one Set
+// explodes into millions of DFA states on real news text (measured in
+// docs/performance.md), while these groups each stay near 200 MB/s.
+//
+// When a Set's DFA runs out of memory on a line, every rule of the group is a
+// candidate for that line: the prefilter can only cost speed, never results.
 #pragma once
 
-#include <re2/filtered_re2.h>
+#include <re2/re2.h>
 #include <re2/set.h>
 
 #include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
-#include "vnie/normalize.h"
 #include "vnie/status.h"
 
 namespace vnie::detail {
 
-class LiteralPrefilter {
+class RulePrefilter {
  public:
-  LiteralPrefilter() = default;
-  LiteralPrefilter(const LiteralPrefilter&) = delete;
-  LiteralPrefilter& operator=(const LiteralPrefilter&) = delete;
+  RulePrefilter() = default;
+  RulePrefilter(const RulePrefilter&) = delete;
+  RulePrefilter& operator=(const RulePrefilter&) = delete;
 
-  /// Adds a pattern (with its case option); its id is the number of patterns
-  /// added before it.
+  /// Adds a rule's expanded pattern (with its case option); its id is the
+  /// number of patterns added before it.
   Status add(const std::string& pattern, bool case_sensitive);
   /// Compiles; call once after the last add().
-  Status compile(const Normalizer& normalizer);
+  Status compile();
 
-  /// Appends to `out` the ids of the patterns that may match a line whose
-  /// folded view is `folded_line`, in ascending order.
-  void candidates(std::string_view folded_line, std::vector<int>* out) const;
+  /// Appends to `out` the ids of the patterns that match somewhere in `line`
+  /// (the text of the view the rules run on), in ascending order.
+  void candidates(std::string_view line, std::vector<int>* out) const;
+
+  int size() const { return count_; }
 
  private:
-  re2::FilteredRE2 filter_{3};
+  std::unique_ptr<RE2::Set> set_;
   int count_ = 0;
-  std::unique_ptr<RE2::Set> atoms_;
-  std::vector<std::vector<int>> atom_ids_;  // folded atom → FilteredRE2 atom indices
 };
 
 }  // namespace vnie::detail
