@@ -585,3 +585,24 @@ TEST_CASE("encoding: auto-detection line by line (short inputs)") {
     CHECK(silently_wrong * 100 <= lines);
   }
 }
+
+TEST_CASE("encoding: hostile inputs decode in bounded time") {
+  const std::string inputs[] = {
+      std::string(std::size_t{1} << 20, '\xEC'),        // CP1258 tone marks only
+      "a" + std::string(std::size_t{1} << 20, '\xF9'),  // VNI marks only
+      std::string(std::size_t{1} << 20, 'a'),           // one huge word
+      [] {
+        std::string s;
+        while (s.size() < (std::size_t{1} << 20)) s += "a^'.?~(+\\dd";
+        return s;
+      }(),
+  };
+  for (const std::string& in : inputs) {
+    for (Encoding e : {Encoding::utf8, Encoding::cp1258, Encoding::tcvn3, Encoding::vni,
+                       Encoding::viqr, Encoding::auto_detect}) {
+      const Decoded d = dec(in, e);
+      CHECK(vnie::detail::valid_utf8(d.text));
+      CHECK(d.map.source_size() == in.size());
+    }
+  }
+}
