@@ -19,6 +19,7 @@ struct ExtractArgs {
   bool bom = false;                 ///< csv: UTF-8 byte order mark first
   unsigned threads = 0;             ///< 0: std::thread::hardware_concurrency()
   std::string progress = "auto";    ///< auto | always | never
+  bool exit_zero = false;           ///< exit 0 even when a document failed
   std::string ref_date;
   ExtractorArgs extractor;
 };

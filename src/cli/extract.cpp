@@ -413,6 +413,9 @@ CLI::App* setup_extract(CLI::App& app, ExtractArgs* args) {
       ->type_name("WHEN")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
+  cmd->add_flag("--exit-zero", args->exit_zero,
+                "Exit 0 even when some document failed (its error record is still written); "
+                "for Hadoop Streaming and other runners that fail a task on any other status");
   cmd->add_option("--ref-date", args->ref_date,
                   "Reference date for year-less and relative dates (default: the article's "
                   "publication date when its header gives one)")
@@ -492,7 +495,7 @@ int run_extract(const ExtractArgs& args) {
     return kExitUsage;
   }
   if (!io_ok) return kExitUsage;
-  return writer.any_failed() ? kExitDocumentFailed : kExitOk;
+  return writer.any_failed() && !args.exit_zero ? kExitDocumentFailed : kExitOk;
 }
 
 }  // namespace vnie_cli
