@@ -160,7 +160,8 @@ TEST_CASE("cli: --version and --help") {
   r = run_vnie("extract --help");
   CHECK(r.code == 0);
   for (const char* opt : {"--input", "--format", "--ref-date", "--types", "--rules",
-                          "--no-default-rules", "--style", "--max-doc-bytes"}) {
+                          "--no-default-rules", "--style", "--max-doc-bytes", "--threads",
+                          "--bom", "--progress", "--exit-zero"}) {
     CHECK(r.out.find(opt) != std::string::npos);
   }
   CHECK(run_vnie("normalize --help").code == 0);
