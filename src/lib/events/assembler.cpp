@@ -138,8 +138,40 @@ bool in_list(const std::string& s, const EventAssembler::Keywords& k) {
 using Emit = std::function<void(Event, std::string_view)>;
 using Vocab = EventAssembler::Vocabulary;
 
-/// Meetings: a sentence that names a meeting and says it took place.
-/// Returns the meeting's date when it emits a meeting with one.
+/// The clause start (after the last ';' before `pos`) in a lower-cased sentence.
+std::size_t clause_start(const std::string& low, std::size_t pos) {
+  const auto semi = low.rfind(';', pos);
+  return semi == std::string::npos ? 0 : semi + 1;
+}
+
+/// A proper name starts with a capital ("Công đoàn Viên chức tỉnh"); generic
+/// levels do not ("công đoàn cơ sở").
+bool proper_name(const std::string& c) {
+  if (c.empty()) return false;
+  std::size_t len = 0;
+  (void)decode_at(c, 0, len);
+  return to_lower(c.substr(0, len)) != c.substr(0, len);
+}
+
+/// Plan words ("triển khai nhiệm vụ") that do not stand after a word of
+/// completion ("hoàn thành xuất sắc nhiệm vụ năm 2021" is what was done).
+std::vector<EventAssembler::Hit> plan_hits(const Vocab& v, std::string_view low) {
+  std::vector<EventAssembler::Hit> out;
+  const auto hits = find(v.plan_words, low);
+  for (const auto& h : hits) {
+    if (h.kind == "done") continue;
+    bool done = false;
+    for (const auto& d : hits) done |= d.kind == "done" && d.end <= h.start && h.start - d.end <= 24;
+    if (!done) out.push_back(h);
+  }
+  return out;
+}
+
+/// Meetings: each verb of a sentence that says a meeting took place, with a
+/// meeting word next to it ("X tổ chức hội nghị …", "Hội nghị … diễn ra"),
+/// and each later clause that opens with a meeting word and has no verb of
+/// its own ("…; tập huấn Điều lệ …": organized by the same verb). Returns the
+/// date of the first meeting emitted with one.
 std::optional<DateValue> meeting(const std::vector<Sentence>& sents, std::size_t i,
                                  std::string_view text, const Vocab& v, const Emit& emit) {
   const Sentence& st = sents[i];
@@ -162,54 +194,77 @@ std::optional<DateValue> meeting(const std::vector<Sentence>& sents, std::size_t
     if (!in_award && !preceded_by(h.start, "context", 2)) kinds.push_back(h);
   }
   if (kinds.empty()) return std::nullopt;
+  const auto all_verbs = find(v.meeting_verbs, st.low);
   // The verb must stand next to a meeting word: "X tổ chức hội nghị …",
-  // "Hội nghị … diễn ra"; "tổ chức" as a noun ("tổ chức công đoàn") is no verb.
-  std::vector<EventAssembler::Hit> verbs;
-  for (const auto& h : find(v.meeting_verbs, st.low)) {
+  // "Hội nghị … diễn ra"; "tổ chức" as a noun ("tổ chức công đoàn") is no
+  // verb, nor is one denied ("chưa tổ chức") or governed by a directive
+  // ("chỉ đạo các CĐCS tổ chức …", "góp phần tổ chức thành công …": what
+  // others were to do, not a meeting reported).
+  struct Anchor {
+    EventAssembler::Hit verb;
+    std::size_t first, last;  // the meeting words (indices into kinds)
+  };
+  std::vector<Anchor> anchors;
+  for (const auto& h : all_verbs) {
     const std::string_view after = std::string_view(st.low).substr(h.end);
     if (after.starts_with(" công đoàn") || after.starts_with(" đoàn") ||
         std::string_view(st.low).substr(0, h.start).ends_with("của ")) {
       continue;
     }
     if (preceded_by(h.start, "negation", 12)) continue;
-    bool near = false;
-    for (const auto& k : kinds) {
-      near |= (k.start >= h.end && k.start - h.end <= 24) ||
-              (h.start >= k.end && h.start - k.end <= 60);
+    bool directed = false;
+    for (const auto& b : blockers) {
+      if (b.kind != "directive" || b.end > h.start || h.start - b.end > 120 ||
+          b.start < clause_start(st.low, h.start)) {
+        continue;
+      }
+      bool verb_between = false;
+      for (const auto& o : all_verbs) verb_between |= o.start >= b.end && o.end <= h.start;
+      directed |= !verb_between;
     }
-    if (near) verbs.push_back(h);
-  }
-  if (verbs.empty()) return std::nullopt;
-  MeetingEvent ev;
-  std::size_t best = v.kind_order.size();
-  std::size_t kind_at = kinds.front().start;
-  for (const auto& h : kinds) {
-    const auto it = std::find(v.kind_order.begin(), v.kind_order.end(), h.kind);
-    const auto rank = static_cast<std::size_t>(it - v.kind_order.begin());
-    if (rank < best) {
-      best = rank;
-      ev.kind = std::string(h.kind);
-      kind_at = h.start;
-    }
-  }
-  // Organizer: the organization nearest before the verb ("X tổ chức",
-  // "do X tổ chức"), else the first one of the sentence.
-  const Mention* organizer = nullptr;
-  for (const auto* m : st.ms) {
-    if (m->type == MentionType::organization && st.rel(m->end) <= verbs.front().start) organizer = m;
-  }
-  if (!organizer) {
-    for (const auto* m : st.ms) {
-      if (m->type == MentionType::organization) {
-        organizer = m;
-        break;
+    if (directed) continue;
+    std::size_t best = kinds.size(), dist = std::string::npos;
+    for (std::size_t k = 0; k < kinds.size(); ++k) {
+      if (kinds[k].start >= h.end && kinds[k].start - h.end <= 24 && kinds[k].start - h.end < dist) {
+        best = k;
+        dist = kinds[k].start - h.end;
       }
     }
+    if (best == kinds.size()) {
+      for (std::size_t k = 0; k < kinds.size(); ++k) {
+        if (h.start >= kinds[k].end && h.start - kinds[k].end <= 60) best = k;
+      }
+    }
+    if (best == kinds.size()) continue;
+    // Meeting words joined to it name the same meeting ("giao ban, tổng kết").
+    std::size_t first = best, last = best;
+    auto joined = [&](std::size_t a, std::size_t b) {
+      const std::string_view gap = std::string_view(st.low).substr(kinds[a].end, kinds[b].start - kinds[a].end);
+      return gap == ", " || gap == " và " || gap == " - " || gap == " ";
+    };
+    while (first > 0 && joined(first - 1, first)) --first;
+    while (last + 1 < kinds.size() && joined(last, last + 1)) ++last;
+    bool known = false;
+    for (const auto& a : anchors) known |= a.first == first;
+    if (!known) anchors.push_back({h, first, last});
   }
-  if (organizer) ev.organizer = canonical(organizer);
+  if (anchors.empty()) return std::nullopt;
+  std::sort(anchors.begin(), anchors.end(),
+            [&](const Anchor& a, const Anchor& b) { return a.first < b.first; });
+  // Later clauses that open with a meeting word share the verb before them.
+  for (std::size_t k = anchors.back().last + 1; k < kinds.size(); ++k) {
+    const std::size_t cs = clause_start(st.low, kinds[k].start);
+    if (cs == 0 || cs <= kinds[anchors.back().first].start) continue;
+    const std::string_view lead = std::string_view(st.low).substr(cs, kinds[k].start - cs);
+    if (lead.find_first_not_of(' ') != std::string_view::npos) continue;
+    const std::size_t ce = std::min(st.low.find(';', kinds[k].start), st.low.size());
+    bool own_verb = false;
+    for (const auto& h : all_verbs) own_verb |= h.start >= cs && h.end <= ce;
+    if (own_verb) continue;
+    anchors.push_back({anchors.back().verb, k, k});
+  }
 
   // Date: a dated mention of this sentence, else of the sentence before.
-  const auto plans = find(v.plan_words, st.low);
   const Mention* date = nullptr;
   for (const auto* m : st.ms) {
     if (is_date(m) && has_day(m)) {
@@ -228,47 +283,87 @@ std::optional<DateValue> meeting(const std::vector<Sentence>& sents, std::size_t
     }
     if (date) evidence_start = prev.start;
   }
-  if (date) set_date(&ev, date);
-  // Periods: after the meeting word, the first period is the one reviewed,
-  // one after a plan word ("triển khai nhiệm vụ năm 2021") the one planned.
+  std::vector<PersonValue> attendees;
   for (const auto* m : st.ms) {
-    if (!is_date(m) || m == date || st.rel(m->start) < kind_at) continue;
-    auto p = period_of(*m);
-    if (!p) continue;
-    // A congress ("đại hội … nhiệm kỳ 2023 - 2028") names the term it opens.
-    if (ev.kind == "dai_hoi" || any_between(plans, kind_at, st.rel(m->start))) {
-      if (!ev.plan_period) ev.plan_period = p;
-    } else if (!ev.reviewed_period && !ev.plan_period) {
-      ev.reviewed_period = p;
-    }
-  }
-  for (const auto* m : st.ms) {
-    if (const auto* p = std::get_if<PersonValue>(&m->value)) ev.attendees.push_back(*p);
+    if (const auto* p = std::get_if<PersonValue>(&m->value)) attendees.push_back(*p);
   }
   if (i + 1 < sents.size()) {
     const Sentence& next = sents[i + 1];
     const std::string low = lower_same_length(text.substr(next.start, next.end - next.start));
     if (low.find("dự") != std::string::npos || low.find("chủ trì") != std::string::npos) {
       for (const auto* m : next.ms) {
-        if (const auto* p = std::get_if<PersonValue>(&m->value)) ev.attendees.push_back(*p);
+        if (const auto* p = std::get_if<PersonValue>(&m->value)) attendees.push_back(*p);
       }
     }
   }
-  const std::optional<DateValue> when = ev.date;
-  Event e;
-  e.type = EventType::meeting;
-  e.start = evidence_start;
-  e.end = st.end;
-  e.value = std::move(ev);
-  emit(std::move(e), st.low.substr(kind_at, 16));
+  const auto plans = plan_hits(v, st.low);
+  std::optional<DateValue> when;
+  bool first_meeting = true;
+  for (std::size_t a = 0; a < anchors.size(); ++a) {
+    const Anchor& an = anchors[a];
+    MeetingEvent ev;
+    std::size_t best = v.kind_order.size();
+    std::size_t kind_at = kinds[an.first].start;
+    for (std::size_t k = an.first; k <= an.last; ++k) {
+      const auto it = std::find(v.kind_order.begin(), v.kind_order.end(), kinds[k].kind);
+      const auto rank = static_cast<std::size_t>(it - v.kind_order.begin());
+      if (rank < best) {
+        best = rank;
+        ev.kind = std::string(kinds[k].kind);
+      }
+    }
+    const std::size_t region_end = a + 1 < anchors.size() ? kinds[anchors[a + 1].first].start : st.low.size();
+    // Organizer: the organization nearest before the verb ("X tổ chức",
+    // "do X tổ chức"), else the first one of the sentence; a generic level
+    // gives way to the body named by the meeting ("Đại hội Công đoàn X").
+    const Mention* organizer = nullptr;
+    for (const auto* m : st.ms) {
+      if (m->type == MentionType::organization && st.rel(m->end) <= an.verb.start) organizer = m;
+    }
+    const Mention* named = nullptr;
+    for (const auto* m : st.ms) {
+      if (m->type == MentionType::organization && st.rel(m->start) == kinds[an.last].end + 1 &&
+          proper_name(canonical(m))) {
+        named = m;
+      }
+    }
+    if (named && (!organizer || !proper_name(canonical(organizer)))) organizer = named;
+    if (!organizer) {
+      for (const auto* m : st.ms) {
+        if (m->type == MentionType::organization) {
+          organizer = m;
+          break;
+        }
+      }
+    }
+    if (organizer) ev.organizer = canonical(organizer);
+    if (date) set_date(&ev, date);
+    // Periods: after the meeting word, the first period is the one reviewed,
+    // one after a plan word ("triển khai nhiệm vụ năm 2021") the one planned.
+    for (const auto* m : st.ms) {
+      if (!is_date(m) || m == date || st.rel(m->start) < kind_at || st.rel(m->start) >= region_end) continue;
+      auto p = period_of(*m);
+      if (!p) continue;
+      // A congress ("đại hội … nhiệm kỳ 2023 - 2028") names the term it opens.
+      if (ev.kind == "dai_hoi" || any_between(plans, kind_at, st.rel(m->start))) {
+        if (!ev.plan_period) ev.plan_period = p;
+      } else if (!ev.reviewed_period && !ev.plan_period) {
+        ev.reviewed_period = p;
+      }
+    }
+    if (first_meeting) ev.attendees = attendees;
+    if (first_meeting) when = ev.date;
+    first_meeting = false;
+    Event e;
+    e.type = EventType::meeting;
+    e.start = evidence_start;
+    e.end = st.end;
+    e.value = std::move(ev);
+    emit(std::move(e), std::to_string(kind_at) + ":" + std::string(st.low.substr(kind_at, 16)));
+  }
   return when;
 }
 
-/// The clause start (after the last ';' before `pos`) in a lower-cased sentence.
-std::size_t clause_start(const std::string& low, std::size_t pos) {
-  const auto semi = low.rfind(';', pos);
-  return semi == std::string::npos ? 0 : semi + 1;
-}
 
 /// Awards: each award mention of a sentence with a granting verb, unless a
 /// nomination, proposal or negation stands before it in its clause.
@@ -311,6 +406,12 @@ void awards(const Sentence& st, std::string_view text, const Vocab& v,
     const std::size_t from = std::max(clause_start(st.low, as),
                                       k > 0 ? st.rel(list[k - 1]->end) : std::size_t{0});
     blocked[k] = any_between(blockers, from, as);
+    // "98% nữ cán bộ đạt danh hiệu …": a share that holds a title is a
+    // statistic, not a grant.
+    for (const auto* m : st.ms) {
+      blocked[k] = blocked[k] || (m->type == MentionType::percent && st.rel(m->start) >= from &&
+                                  st.rel(m->end) <= as);
+    }
     const auto& av = std::get<AwardValue>(a->value);
     evs[k].award_kind = av.kind;
     evs[k].award = av.name;
@@ -373,6 +474,16 @@ void awards(const Sentence& st, std::string_view text, const Vocab& v,
         r.kind = "collective";
         evs[k].recipients.push_back(r);
         named_end = st.rel(o->end);
+      }
+    }
+    // "trao tặng 01 Cờ thi đua … cho CĐCS X": the number of awards given to
+    // the one body named.
+    if (evs[k].recipients.size() == 1 && evs[k].recipients[0].name && !evs[k].recipients[0].count) {
+      for (const auto* m : st.ms) {
+        const auto* n = std::get_if<NumberValue>(&m->value);
+        if (n && !n->unit && st.rel(m->end) + 1 == as && st.low[st.rel(m->end)] == ' ' && n->value >= 1) {
+          evs[k].recipients[0].count = static_cast<int>(n->value);
+        }
       }
     }
     for (const auto* m : st.ms) {
@@ -466,7 +577,8 @@ void awards(const Sentence& st, std::string_view text, const Vocab& v,
     e.start = st.start;
     e.end = st.end;
     e.value = std::move(evs[k]);
-    emit(std::move(e), text.substr(list[k]->start, list[k]->end - list[k]->start));
+    emit(std::move(e), std::to_string(list[k]->start - st.start) + ":" +
+                           std::string(text.substr(list[k]->start, list[k]->end - list[k]->start)));
   }
 }
 
@@ -519,7 +631,47 @@ void funding(const Sentence& st, std::string_view text, const Vocab& v,
         ev.giver = canonical(o);
       }
     }
-    if (!ev.giver || generic_body(*ev.giver)) ev.giver = topic;
+    // "… được CBCCVC, người lao động tích cực tham gia; … đã đóng góp …",
+    // "Toàn ngành đã vận động …": people or a whole sector gave, not a body.
+    // The subject is the nearest organization, person or such word before
+    // the first giving word (in the sentence when its clause names none).
+    bool people = false;
+    {
+      const Mention* org_before = nullptr;
+      // In the sentence: before its first giving word (its own subject).
+      const std::size_t sentence_verb = verbs.empty() ? first_verb : std::min(first_verb, verbs.front().start);
+      for (std::size_t lo : {from, std::size_t{0}}) {
+        const std::size_t limit = lo == 0 ? sentence_verb : first_verb;
+        std::size_t subject_at = std::string::npos;
+        for (const auto* o : st.ms) {
+          if ((o->type == MentionType::organization || o->type == MentionType::person) &&
+              st.rel(o->end) <= limit && st.rel(o->start) >= lo) {
+            subject_at = st.rel(o->start);
+            org_before = o;
+          }
+        }
+        for (const auto& h : find(v.non_org_givers, st.low)) {
+          bool inside = false;  // "Công đoàn Viên chức tỉnh" holds no "viên chức"
+          for (const auto* o : st.ms) {
+            inside |= o->type != MentionType::number && st.rel(o->start) <= h.start &&
+                      h.end <= st.rel(o->end);
+          }
+          if (!inside && h.end <= limit && h.start >= lo &&
+              (subject_at == std::string::npos || h.start > subject_at)) {
+            subject_at = h.start;
+            org_before = nullptr;
+            people = true;
+          }
+        }
+        if (org_before && org_before->type == MentionType::person) people = true;
+        if (subject_at != std::string::npos || lo == 0) break;
+      }
+    }
+    if (people) {
+      ev.giver.reset();
+    } else if (!ev.giver || generic_body(*ev.giver)) {
+      ev.giver = topic;
+    }
     // "mỗi suất 300.000 đồng", "mỗi nhà 50 triệu đồng": a per-unit amount.
     if (!ev.amount.per_unit) {
       const std::string_view before = std::string_view(st.low).substr(from, ms - from);
@@ -596,8 +748,38 @@ void funding(const Sentence& st, std::string_view text, const Vocab& v,
     e.start = st.start;
     e.end = st.end;
     e.value = std::move(ev);
-    emit(std::move(e), text.substr(m->start, m->end - m->start));
+    emit(std::move(e), std::to_string(m->start - st.start) + ":" +
+                           std::string(text.substr(m->start, m->end - m->start)));
   }
+}
+
+/// A meeting told twice (a headline, then the report) is one meeting: of two
+/// meetings with the same kind and organizer, the one whose date and periods
+/// add nothing to the other's is dropped (the later one when they agree).
+void drop_restated_meetings(std::vector<Event>* out, std::size_t first) {
+  auto within = [](const MeetingEvent& a, const MeetingEvent& b) {
+    auto sub = [](const auto& x, const auto& y) { return !x || x == y; };
+    return a.kind == b.kind && a.organizer == b.organizer && sub(a.date, b.date) &&
+           sub(a.date_range, b.date_range) && sub(a.reviewed_period, b.reviewed_period) &&
+           sub(a.plan_period, b.plan_period);
+  };
+  std::vector<bool> drop(out->size(), false);
+  for (std::size_t a = first; a < out->size(); ++a) {
+    const auto* ma = std::get_if<MeetingEvent>(&(*out)[a].value);
+    if (!ma) continue;
+    for (std::size_t b = first; b < out->size() && !drop[a]; ++b) {
+      const auto* mb = std::get_if<MeetingEvent>(&(*out)[b].value);
+      if (b == a || drop[b] || !mb || !within(*ma, *mb)) continue;
+      drop[a] = !within(*mb, *ma) || a > b;
+    }
+  }
+  std::size_t w = first;
+  for (std::size_t r = first; r < out->size(); ++r) {
+    if (drop[r]) continue;
+    if (w != r) (*out)[w] = std::move((*out)[r]);
+    ++w;
+  }
+  out->erase(out->begin() + static_cast<std::ptrdiff_t>(w), out->end());
 }
 
 }  // namespace
@@ -607,7 +789,7 @@ EventAssembler::EventAssembler(const Lexicon& lexicon)
              load(lexicon, "event_meeting_blockers"), load(lexicon, "event_plan_words"),    load(lexicon, "event_award_verbs"),
              load(lexicon, "event_award_blockers"), load(lexicon, "event_funding_verbs"),
              load(lexicon, "event_not_funding"),   load(lexicon, "event_recipient_units"),
-             load(lexicon, "event_beneficiary_units"), {}},
+             load(lexicon, "event_beneficiary_units"), load(lexicon, "event_non_org_givers"), {}},
       splitter_([&] {
         std::vector<std::string> abbr;
         for (const auto& e : lexicon.entries("sentence_abbreviations")) {
@@ -662,28 +844,28 @@ void EventAssembler::assemble(const NormalizedText& nt, const std::vector<Mentio
   std::optional<std::string> topic;
   for (const auto& m : mentions) {
     const std::string c = canonical(&m);
-    // A proper name starts with a capital ("Công đoàn Viên chức tỉnh");
-    // generic levels do not ("công đoàn cơ sở").
-    std::size_t len = 0;
-    const bool proper = !c.empty() && to_lower(c.substr(0, (decode_at(c, 0, len), len))) !=
-                                          c.substr(0, len);
-    if (proper && !generic_body(c)) {
+    if (proper_name(c) && !generic_body(c)) {
       topic = c;
       break;
     }
   }
+  const std::size_t first = out->size();
   for (std::size_t i = 0; i < sents.size(); ++i) {
     if (sents[i].ms.empty()) continue;
     const std::size_t before = out->size();
     if (auto d = meeting(sents, i, text, vocab_, emit)) ceremony = d;
-    if (out->size() > before) {
-      const auto& mv = std::get<MeetingEvent>(out->back().value);
-      if (mv.organizer && !generic_body(*mv.organizer)) topic = mv.organizer;
+    for (std::size_t k = before; k < out->size(); ++k) {
+      const auto& mv = std::get<MeetingEvent>((*out)[k].value);
+      if (mv.organizer && proper_name(*mv.organizer) && !generic_body(*mv.organizer)) {
+        topic = mv.organizer;
+        break;
+      }
     }
     awards(sents[i], text, vocab_, ceremony, emit);
     funding(sents[i], text, vocab_, topic, emit);
   }
-  std::stable_sort(out->begin(), out->end(),
+  drop_restated_meetings(out, first);
+  std::stable_sort(out->begin() + static_cast<std::ptrdiff_t>(first), out->end(),
                    [](const Event& a, const Event& b) { return a.start < b.start; });
 }
 

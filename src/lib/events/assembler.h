@@ -38,7 +38,7 @@ class EventAssembler {
   /// Every keyword list the assembler uses.
   struct Vocabulary {
     Keywords meeting_kinds, meeting_verbs, meeting_blockers, plan_words, award_verbs, award_blockers,
-        funding_verbs, not_funding, recipient_units, beneficiary_units;
+        funding_verbs, not_funding, recipient_units, beneficiary_units, non_org_givers;
     std::vector<std::string> kind_order;  ///< meeting kinds, most specific first
   };
 
