@@ -637,18 +637,15 @@ void funding(const Sentence& st, std::string_view text, const Vocab& v,
     // the first giving word (in the sentence when its clause names none).
     bool people = false;
     {
-      const Mention* org_before = nullptr;
       // In the sentence: before its first giving word (its own subject).
       const std::size_t sentence_verb = verbs.empty() ? first_verb : std::min(first_verb, verbs.front().start);
       for (std::size_t lo : {from, std::size_t{0}}) {
         const std::size_t limit = lo == 0 ? sentence_verb : first_verb;
-        std::size_t subject_at = std::string::npos;
+        bool org = false, someone = false;
         for (const auto* o : st.ms) {
-          if ((o->type == MentionType::organization || o->type == MentionType::person) &&
-              st.rel(o->end) <= limit && st.rel(o->start) >= lo) {
-            subject_at = st.rel(o->start);
-            org_before = o;
-          }
+          if (st.rel(o->end) > limit || st.rel(o->start) < lo) continue;
+          org |= o->type == MentionType::organization;
+          someone |= o->type == MentionType::person;
         }
         for (const auto& h : find(v.non_org_givers, st.low)) {
           bool inside = false;  // "Công đoàn Viên chức tỉnh" holds no "viên chức"
@@ -656,15 +653,22 @@ void funding(const Sentence& st, std::string_view text, const Vocab& v,
             inside |= o->type != MentionType::number && st.rel(o->start) <= h.start &&
                       h.end <= st.rel(o->end);
           }
-          if (!inside && h.end <= limit && h.start >= lo &&
-              (subject_at == std::string::npos || h.start > subject_at)) {
-            subject_at = h.start;
-            org_before = nullptr;
-            people = true;
+          // Counted people ("450.000 lượt đoàn viên") and people after
+          // "cho" are those who received.
+          bool counted = false;
+          for (const auto* o : st.ms) {
+            counted |= o->type == MentionType::number && st.rel(o->end) <= h.start &&
+                       h.start - st.rel(o->end) <= 1;
           }
+          const std::string_view head = std::string_view(st.low).substr(0, h.start);
+          counted |= head.ends_with("cho ") || head.ends_with("cho các ");
+          someone |= !inside && !counted && h.end <= limit && h.start >= lo;
         }
-        if (org_before && org_before->type == MentionType::person) people = true;
-        if (subject_at != std::string::npos || lo == 0) break;
+        // Only when no body stands there: "Công đoàn … tặng quà cho đoàn
+        // viên …" names its giver.
+        people = !org && someone &&
+                 !(first_verb < ms && std::string_view(st.low).substr(0, first_verb).ends_with("được "));
+        if (org || someone || lo == 0) break;
       }
     }
     if (people) {
@@ -672,18 +676,35 @@ void funding(const Sentence& st, std::string_view text, const Vocab& v,
     } else if (!ev.giver || generic_body(*ev.giver)) {
       ev.giver = topic;
     }
-    // "mỗi suất 300.000 đồng", "mỗi nhà 50 triệu đồng": a per-unit amount.
-    if (!ev.amount.per_unit) {
-      const std::string_view before = std::string_view(st.low).substr(from, ms - from);
-      constexpr std::string_view kEach = "mỗi ";
-      const auto each = before.rfind(kEach);
-      if (each != std::string_view::npos && before.size() - each <= 28) {
-        const std::size_t at = each + kEach.size();
-        std::string_view unit = before.substr(at);
-        unit = unit.substr(0, unit.find(' '));
-        if (!unit.empty()) {
-          ev.amount.per_unit = std::string(text.substr(st.start + from + at, unit.size()));
+    // "mỗi suất 300.000 đồng", "mỗi nhà 50 triệu đồng", "10 triệu đồng mỗi
+    // trường hợp": a per-unit amount. The unit is the longest counted noun
+    // the words after "mỗi" begin with, else their first word.
+    auto unit_at = [&](std::size_t at) {
+      const std::string_view rest = std::string_view(st.low).substr(at);
+      std::size_t len = 0;
+      for (const auto* list : {&v.beneficiary_units, &v.recipient_units}) {
+        for (const auto& [form, kind] : list->forms) {
+          if (form.size() > len && rest.starts_with(form) &&
+              (rest.size() == form.size() || rest[form.size()] == ' ' || rest[form.size()] == ',' ||
+               rest[form.size()] == '.' || rest[form.size()] == ';')) {
+            len = form.size();
+          }
         }
+      }
+      if (len == 0) len = std::min(rest.find_first_of(" ,.;"), rest.size());
+      return std::string(text.substr(st.start + at, len));
+    };
+    if (!ev.amount.per_unit) {
+      constexpr std::string_view kEach = "mỗi ";
+      const std::string_view before = std::string_view(st.low).substr(from, ms - from);
+      const auto each = before.rfind(kEach);
+      const std::size_t me = st.rel(m->end);
+      if (each != std::string_view::npos && before.size() - each <= 28) {
+        const std::string unit = unit_at(from + each + kEach.size());
+        if (!unit.empty()) ev.amount.per_unit = unit;
+      } else if (std::string_view(st.low).substr(me).starts_with(" mỗi ")) {
+        const std::string unit = unit_at(me + 1 + kEach.size());
+        if (!unit.empty()) ev.amount.per_unit = unit;
       }
     }
     // Beneficiaries: the nearest count of a beneficiary noun.
@@ -701,6 +722,19 @@ void funding(const Sentence& st, std::string_view text, const Vocab& v,
         best = d;
         ev.beneficiary_count = static_cast<int>(nv->value);
         ev.beneficiary_unit = *nv->unit;
+        // "215 lượt đoàn viên": a count of visits names the people after it.
+        const std::string_view after = std::string_view(st.low).substr(st.rel(n->end));
+        if (lower_same_length(*nv->unit) == "lượt" && after.starts_with(" ")) {
+          std::size_t len = 0;
+          for (const auto& [form, kind] : v.beneficiary_units.forms) {
+            if (form.size() > len && after.substr(1).starts_with(form) && !form.starts_with("lượt") &&
+                (after.size() == form.size() + 1 || after[form.size() + 1] == ' ' ||
+                 after[form.size() + 1] == ',' || after[form.size() + 1] == '.')) {
+              len = form.size();
+            }
+          }
+          if (len) ev.beneficiary_unit = *nv->unit + " " + std::string(text.substr(n->end + 1, len));
+        }
       }
     }
     // Purpose: a named fund ("Quỹ …") or what follows "cho"/"để"/"nhằm".
@@ -863,6 +897,28 @@ void EventAssembler::assemble(const NormalizedText& nt, const std::vector<Mentio
     }
     awards(sents[i], text, vocab_, ceremony, emit);
     funding(sents[i], text, vocab_, topic, emit);
+  }
+  // A body named short after its full name ("LĐLĐ tỉnh" after "LĐLĐ tỉnh
+  // Lào Cai") is that body: the first fuller name of the article it begins.
+  std::vector<std::string> names;
+  for (const auto& m : mentions) {
+    const std::string c = canonical(&m);
+    if (proper_name(c) && std::find(names.begin(), names.end(), c) == names.end()) names.push_back(c);
+  }
+  auto resolve = [&](std::optional<std::string>& name) {
+    if (!name || !proper_name(*name)) return;
+    for (const auto& n : names) {
+      if (n.size() > name->size() + 1 && n.starts_with(*name) && n[name->size()] == ' ') {
+        name = n;
+        return;
+      }
+    }
+  };
+  for (std::size_t k = first; k < out->size(); ++k) {
+    auto& v = (*out)[k].value;
+    if (auto* mv = std::get_if<MeetingEvent>(&v)) resolve(mv->organizer);
+    if (auto* av = std::get_if<AwardEvent>(&v)) resolve(av->issuer);
+    if (auto* fv = std::get_if<FundingEvent>(&v)) resolve(fv->giver);
   }
   drop_restated_meetings(out, first);
   std::stable_sort(out->begin() + static_cast<std::ptrdiff_t>(first), out->end(),
