@@ -153,6 +153,14 @@ bool proper_name(const std::string& c) {
   return to_lower(c.substr(0, len)) != c.substr(0, len);
 }
 
+/// Bodies named by a generic word ("Công đoàn trao …", "Ban Tổ chức đã trao
+/// …") stand for the organization the article is about.
+bool generic_body(const std::string& canonical) {
+  const std::string low = lower_same_length(canonical);
+  return low == "công đoàn" || low == "ban chấp hành" || low == "ban tổ chức" ||
+         low == "ban thường vụ";
+}
+
 /// Plan words ("triển khai nhiệm vụ") that do not stand after a word of
 /// completion ("hoàn thành xuất sắc nhiệm vụ năm 2021" is what was done).
 std::vector<EventAssembler::Hit> plan_hits(const Vocab& v, std::string_view low) {
@@ -173,7 +181,8 @@ std::vector<EventAssembler::Hit> plan_hits(const Vocab& v, std::string_view low)
 /// its own ("…; tập huấn Điều lệ …": organized by the same verb). Returns the
 /// date of the first meeting emitted with one.
 std::optional<DateValue> meeting(const std::vector<Sentence>& sents, std::size_t i,
-                                 std::string_view text, const Vocab& v, const Emit& emit) {
+                                 std::string_view text, const Vocab& v,
+                                 const std::optional<std::string>& topic, const Emit& emit) {
   const Sentence& st = sents[i];
   // Meeting words inside an award ("Kỷ niệm chương") do not count, nor do
   // words in a context phrase ("chào mừng đại hội", "nhân kỷ niệm").
@@ -211,7 +220,14 @@ std::optional<DateValue> meeting(const std::vector<Sentence>& sents, std::size_t
         std::string_view(st.low).substr(0, h.start).ends_with("của ")) {
       continue;
     }
-    if (preceded_by(h.start, "negation", 12)) continue;
+    if (preceded_by(h.start, "negation", 12) || preceded_by(h.start, "context", 2)) continue;
+    // "100% CĐCS tổ chức hội nghị người lao động": a share, not a meeting.
+    bool share = false;
+    for (const auto* m : st.ms) {
+      share |= m->type == MentionType::percent && st.rel(m->end) <= h.start && h.start - st.rel(m->end) <= 24 &&
+               st.rel(m->start) >= clause_start(st.low, h.start);
+    }
+    if (share) continue;
     bool directed = false;
     for (const auto& b : blockers) {
       if (b.kind != "directive" || b.end > h.start || h.start - b.end > 120 ||
@@ -317,8 +333,18 @@ std::optional<DateValue> meeting(const std::vector<Sentence>& sents, std::size_t
     // "do X tổ chức"), else the first one of the sentence; a generic level
     // gives way to the body named by the meeting ("Đại hội Công đoàn X").
     const Mention* organizer = nullptr;
+    std::vector<const Mention*> before_verb;
     for (const auto* m : st.ms) {
-      if (m->type == MentionType::organization && st.rel(m->end) <= an.verb.start) organizer = m;
+      if (m->type == MentionType::organization && st.rel(m->end) <= an.verb.start) before_verb.push_back(m);
+    }
+    if (!before_verb.empty()) organizer = before_verb.back();
+    // "X phối hợp với Y tổ chức …": X organizes, Y helps.
+    for (std::size_t k = before_verb.size(); k-- > 1;) {
+      const std::string_view head = std::string_view(st.low).substr(0, st.rel(before_verb[k]->start));
+      if (before_verb[k] != organizer) break;
+      if (head.ends_with("phối hợp với ") || head.ends_with("cùng với ") || head.ends_with("phối hợp cùng ")) {
+        organizer = before_verb[k - 1];
+      }
     }
     const Mention* named = nullptr;
     for (const auto* m : st.ms) {
@@ -337,6 +363,8 @@ std::optional<DateValue> meeting(const std::vector<Sentence>& sents, std::size_t
       }
     }
     if (organizer) ev.organizer = canonical(organizer);
+    // "Công đoàn đã phối hợp … tổ chức": the body the article is about.
+    if (ev.organizer && generic_body(*ev.organizer) && topic) ev.organizer = topic;
     if (date) set_date(&ev, date);
     // Periods: after the meeting word, the first period is the one reviewed,
     // one after a plan word ("triển khai nhiệm vụ năm 2021") the one planned.
@@ -344,6 +372,20 @@ std::optional<DateValue> meeting(const std::vector<Sentence>& sents, std::size_t
       if (!is_date(m) || m == date || st.rel(m->start) < kind_at || st.rel(m->start) >= region_end) continue;
       auto p = period_of(*m);
       if (!p) continue;
+      // An anniversary's span ("28/7/1929 - 28/7/2024") is no period, nor
+      // is the year that names a conference ("Hội nghị người lao động năm
+      // 2024"); a training prepares for the period it names.
+      if (ev.kind == "ky_niem" || ev.kind == "hoi_nghi") break;
+      // As written, with the word that makes it a school year or term.
+      for (const std::string_view w : {"năm học ", "niên khóa ", "niên khoá "}) {
+        if (std::string_view(st.low).substr(0, st.rel(m->start)).ends_with(w)) {
+          p = std::string(text.substr(m->start - w.size(), w.size())) + *p;
+        }
+      }
+      if (ev.kind == "tap_huan") {
+        if (!ev.plan_period) ev.plan_period = p;
+        continue;
+      }
       // A congress ("đại hội … nhiệm kỳ 2023 - 2028") names the term it opens.
       if (ev.kind == "dai_hoi" || any_between(plans, kind_at, st.rel(m->start))) {
         if (!ev.plan_period) ev.plan_period = p;
@@ -582,13 +624,6 @@ void awards(const Sentence& st, std::string_view text, const Vocab& v,
   }
 }
 
-/// Bodies named by a generic word ("Công đoàn trao …", "Ban Tổ chức đã trao
-/// …") stand for the organization the article is about.
-bool generic_body(const std::string& canonical) {
-  const std::string low = lower_same_length(canonical);
-  return low == "công đoàn" || low == "ban chấp hành" || low == "ban tổ chức" ||
-         low == "ban thường vụ";
-}
 
 /// Funding: an amount of money in a sentence that gives or grants it.
 /// `topic`: the organization the article is about, the giver when the
@@ -635,10 +670,17 @@ void funding(const Sentence& st, std::string_view text, const Vocab& v,
     // "Toàn ngành đã vận động …": people or a whole sector gave, not a body.
     // The subject is the nearest organization, person or such word before
     // the first giving word (in the sentence when its clause names none).
+    // In the sentence: before its first giving word (its own subject).
+    const std::size_t sentence_verb = verbs.empty() ? first_verb : std::min(first_verb, verbs.front().start);
+    // "Công đoàn công ty đã thăm hỏi …; trao 150 suất quà …": a clause
+    // without a subject shares the sentence's.
+    if (!ev.giver && from > 0) {
+      for (const auto* o : st.ms) {
+        if (o->type == MentionType::organization && st.rel(o->end) <= sentence_verb) ev.giver = canonical(o);
+      }
+    }
     bool people = false;
     {
-      // In the sentence: before its first giving word (its own subject).
-      const std::size_t sentence_verb = verbs.empty() ? first_verb : std::min(first_verb, verbs.front().start);
       for (std::size_t lo : {from, std::size_t{0}}) {
         const std::size_t limit = lo == 0 ? sentence_verb : first_verb;
         bool org = false, someone = false;
@@ -887,7 +929,7 @@ void EventAssembler::assemble(const NormalizedText& nt, const std::vector<Mentio
   for (std::size_t i = 0; i < sents.size(); ++i) {
     if (sents[i].ms.empty()) continue;
     const std::size_t before = out->size();
-    if (auto d = meeting(sents, i, text, vocab_, emit)) ceremony = d;
+    if (auto d = meeting(sents, i, text, vocab_, topic, emit)) ceremony = d;
     for (std::size_t k = before; k < out->size(); ++k) {
       const auto& mv = std::get<MeetingEvent>((*out)[k].value);
       if (mv.organizer && proper_name(*mv.organizer) && !generic_body(*mv.organizer)) {
