@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -512,6 +513,27 @@ TEST_CASE("cli stream: progress only on a terminal, or when asked") {
   CHECK(r.err.find("100%") != std::string::npos);
   CHECK(lines_of(r.out).size() == big.size() / 32);
   CHECK(run_vnie("extract --progress sometimes", "x").code == 2);
+
+  // On a terminal (a pseudo-terminal from script(1), when installed): a bar for
+  // the large input, nothing for a small one.
+  if (fs::exists("/usr/bin/script")) {
+    dir.write("small.jsonl", "not json\n");
+    auto on_tty = [&](const std::string& file) {
+      std::string inner = quote(VNIE_CLI_PATH) + " extract --input jsonl " + file + " >/dev/null";
+      std::string cmd = "cd " + quote(dir.path().string()) + " && /usr/bin/script -qfec " +
+                        quote(inner) + " /dev/null </dev/null >tty.out 2>&1";
+      CHECK(std::system(cmd.c_str()) != -1);
+      return vnie_test::read_file(dir.path() / "tty.out");
+    };
+    auto t0 = std::chrono::steady_clock::now();
+    std::string tty = on_tty("big.jsonl");
+    // The bar appears after the first second: check when the run took longer.
+    if (std::chrono::steady_clock::now() - t0 > std::chrono::milliseconds(1500)) {
+      CHECK(tty.find("documents") != std::string::npos);
+      CHECK(tty.find("elapsed") != std::string::npos);
+    }
+    CHECK(on_tty("small.jsonl").find("documents") == std::string::npos);
+  }
 }
 
 #endif  // VNIE_CLI_PATH
