@@ -441,13 +441,31 @@ void awards(const Sentence& st, std::string_view text, const Vocab& v,
     return name;
   };
   std::vector<AwardEvent> evs(list.size());
-  std::vector<bool> blocked(list.size(), false);
+  std::vector<bool> blocked(list.size(), false), reach_only(list.size(), false);
   for (std::size_t k = 0; k < list.size(); ++k) {
     const Mention* a = list[k];
     const std::size_t as = st.rel(a->start), ae = st.rel(a->end);
     const std::size_t from = std::max(clause_start(st.low, as),
                                       k > 0 ? st.rel(list[k - 1]->end) : std::size_t{0});
     blocked[k] = any_between(blockers, from, as);
+    // "đạt danh hiệu" says who holds a title: after another award of the
+    // clause it describes that award's recipients ("tặng Bằng khen cho 42
+    // nữ cán bộ đạt danh hiệu …"); alone, without recipients, it is no grant.
+    {
+      const std::size_t cs = clause_start(st.low, as);
+      const std::size_t ce = std::min(st.low.find(';', ae), st.low.size());
+      bool only_reach = false, other = false, reach_before = false, other_before = false;
+      for (const auto& h : verbs) {
+        const bool reach = st.low.compare(h.start, h.end - h.start, "đạt") == 0;
+        if (h.start >= cs && h.end <= ce) (reach ? only_reach : other) = true;
+        if (h.start >= from && h.end <= as) (reach ? reach_before : other_before) = true;
+      }
+      reach_only[k] = only_reach && !other;
+      if (reach_before && !other_before && from > cs &&
+          between(from, as).find("cho ") != std::string_view::npos) {
+        blocked[k] = true;
+      }
+    }
     // "98% nữ cán bộ đạt danh hiệu …": a share that holds a title is a
     // statistic, not a grant.
     for (const auto* m : st.ms) {
@@ -467,7 +485,10 @@ void awards(const Sentence& st, std::string_view text, const Vocab& v,
     }
     {
       const bool have_issuer = evs[k].issuer.has_value();
-      for (const auto& verb : verbs) {
+      // The verb nearest before the award first: "X vinh dự được Y tặng
+      // thưởng Huân chương" is Y's grant to X.
+      for (auto vit = verbs.rbegin(); vit != verbs.rend(); ++vit) {
+        const auto& verb = *vit;
         if (verb.end > as || verb.start < from) continue;
         const Mention* subject = nullptr;
         for (const auto* o : orgs) {
@@ -492,6 +513,14 @@ void awards(const Sentence& st, std::string_view text, const Vocab& v,
             }
           }
         } else if (verb.kind == "receive" || gap.find("được") != std::string_view::npos) {
+          // "…, Giám đốc Bệnh viện X, là một trong 8 cá nhân được công
+          // nhận …": the count receives, not the body before it.
+          bool counted_between = false;
+          for (const auto* n : st.ms) {
+            counted_between |= n->type == MentionType::number && st.rel(n->start) >= st.rel(subject->end) &&
+                               st.rel(n->end) <= verb.start && !unit_kind(n, v.recipient_units).empty();
+          }
+          if (counted_between) break;
           Recipient r;  // "CĐCS X được tặng …": the subject receives
           r.name = canonical(subject);
           r.kind = "collective";
@@ -505,14 +534,27 @@ void awards(const Sentence& st, std::string_view text, const Vocab& v,
     for (const auto* o : orgs) {
       const std::size_t os = st.rel(o->start);
       if (os < ae || (k + 1 < list.size() && os > st.rel(list[k + 1]->start))) continue;
-      const std::string_view gap = between(named_end, os);
+      bool in_count = false;  // "cho 2 công đoàn bộ phận": counted, not named
+      for (const auto* n : st.ms) {
+        in_count |= n->type == MentionType::number && st.rel(n->start) <= os && st.rel(o->end) <= st.rel(n->end);
+      }
+      if (in_count) continue;
+      std::string_view gap = between(named_end, os);
+      // "cho Công đoàn Bệnh viện X" where only "Bệnh viện X" was recognized.
+      std::string prefix;
+      constexpr std::string_view kUnion = "công đoàn ";
+      if (gap.ends_with(std::string("cho ") + std::string(kUnion)) &&
+          !lower_same_length(canonical(o)).starts_with("công đoàn")) {
+        prefix = std::string(text.substr(o->start - kUnion.size(), kUnion.size()));
+        gap.remove_suffix(kUnion.size());
+      }
       const auto cho = gap.rfind("cho ");
       const bool chained = !evs[k].recipients.empty() && evs[k].recipients.back().name &&
                            (gap.ends_with(" và ") || gap.ends_with(", "));
       if (((cho != std::string_view::npos && gap.size() - cho <= 12) || chained) &&
           canonical(o) != evs[k].issuer.value_or("")) {
         Recipient r;
-        r.name = canonical(o);
+        r.name = prefix.empty() ? canonical(o) : "Công đoàn " + canonical(o);
         r.kind = "collective";
         evs[k].recipients.push_back(r);
         named_end = st.rel(o->end);
@@ -544,9 +586,24 @@ void awards(const Sentence& st, std::string_view text, const Vocab& v,
   // award, otherwise to the award before it.
   for (const auto* m : st.ms) {
     if (m->type != MentionType::number) continue;
-    const std::string_view kind = unit_kind(m, v.recipient_units);
+    std::string_view kind = unit_kind(m, v.recipient_units);
+    std::size_t ne = st.rel(m->end);
+    // "3 đồng chí được trao …" where the number came without its noun.
+    const auto* nv = std::get_if<NumberValue>(&m->value);
+    if (kind.empty() && nv && !nv->unit && st.low.compare(ne, 1, " ") == 0) {
+      std::size_t len = 0;
+      for (const auto& [form, k] : v.recipient_units.forms) {
+        const std::size_t e = ne + 1 + form.size();
+        if (form.size() > len && st.low.compare(ne + 1, form.size(), form) == 0 &&
+            (e == st.low.size() || st.low[e] == ' ' || st.low[e] == ',' || st.low[e] == ';' || st.low[e] == '.')) {
+          len = form.size();
+          kind = k;
+        }
+      }
+      ne += len ? len + 1 : 0;
+    }
     if (kind.empty()) continue;
-    const std::size_t ns = st.rel(m->start), ne = st.rel(m->end);
+    const std::size_t ns = st.rel(m->start);
     std::size_t prev = list.size(), next = list.size();
     for (std::size_t k = 0; k < list.size(); ++k) {
       if (st.rel(list[k]->end) <= ns) prev = k;
@@ -555,7 +612,9 @@ void awards(const Sentence& st, std::string_view text, const Vocab& v,
     std::size_t target = prev != list.size() ? prev : next;
     if (next != list.size()) {
       const std::string_view gap = between(ne, st.rel(list[next]->start));
-      if (gap.find("được") != std::string_view::npos || gap.find("nhận") != std::string_view::npos ||
+      const bool same_clause = gap.find(';') == std::string_view::npos;
+      if ((same_clause && (gap.find("được") != std::string_view::npos ||
+                           gap.find("nhận") != std::string_view::npos)) ||
           prev == list.size()) {
         target = next;
       }
@@ -613,7 +672,7 @@ void awards(const Sentence& st, std::string_view text, const Vocab& v,
     }
   }
   for (std::size_t k = 0; k < list.size(); ++k) {
-    if (blocked[k]) continue;
+    if (blocked[k] || (reach_only[k] && evs[k].recipients.empty())) continue;
     Event e;
     e.type = EventType::award;
     e.start = st.start;
