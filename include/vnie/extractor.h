@@ -39,6 +39,14 @@ struct Options {
   /// prefilter of docs/rules.md: one RE2::Set pass per group of rules). Never
   /// changes results, only speed; off is for tests and benchmarks. Default: true.
   bool prefilter = true;
+  /// For a document written without diacritics (valid UTF-8, at least 20
+  /// letters, under 1 in 200 with a diacritic), put the diacritics back on the
+  /// words the rules know before extracting ("Lien doan Lao dong tinh" →
+  /// "Liên đoàn Lao động tỉnh"; names of people stay as written). Offsets and
+  /// mention texts still refer to the input; values and canonical names come
+  /// with diacritics. Documents with diacritics are never changed.
+  /// Default: true.
+  bool restore_diacritics = true;
   /// Larger documents are refused with ErrorCode::input_too_large.
   /// Default: 64 MiB.
   std::size_t max_document_bytes = std::size_t{64} << 20;

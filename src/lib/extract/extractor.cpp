@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <chrono>
 #include <map>
+#include <optional>
+#include <utility>
 #include <tuple>
 
 #include "events/assembler.h"
@@ -15,6 +17,7 @@
 #include "extract/prefilter.h"
 #include "extract/production.h"
 #include "extract/resolve.h"
+#include "rules/restore.h"
 #include "rules/ruleset.h"
 #include "text/unicode.h"
 
@@ -77,6 +80,7 @@ struct Extractor::Impl {
   detail::RuleSet rules;
   std::vector<RuleGroup> groups;  // sorted by stage
   std::unique_ptr<detail::EventAssembler> events;
+  detail::Restorer restorer;
   bool want[10] = {};             // by MentionType
 
   Status build();
@@ -94,6 +98,7 @@ Status Extractor::Impl::build() {
   Status s = detail::load_rules(options.rule_dirs, options.use_default_rules, normalizer, &rules);
   if (!s.ok()) return s;
   events = std::make_unique<detail::EventAssembler>(rules.lexicon);
+  restorer.build(rules.lexicon, rules.rules, normalizer);
   if (options.types.empty()) {
     std::fill(std::begin(want), std::end(want), true);
   } else {
@@ -300,9 +305,31 @@ Status Extractor::extract(std::string_view input, const DocumentInfo& info, Docu
     times->rule_lines.resize(impl_->rules.rules.size(), 0);
   }
   auto t0 = times ? Clock::now() : Clock::time_point{};
-  NormalizedText nt = impl_->normalizer.normalize(input);
+  // Text without diacritics: restore them on the words the rules know; the
+  // pipeline then runs on the restored text and offsets are mapped back.
+  std::optional<detail::Restorer::Result> restored;
+  std::string_view text = input;
+  if (impl_->options.restore_diacritics && detail::Restorer::looks_unaccented(input) &&
+      detail::valid_utf8(input)) {
+    restored = impl_->restorer.restore(input);
+    if (restored->restored_words == 0) {
+      restored.reset();
+    } else {
+      text = restored->text;
+    }
+  }
+  auto to_input = [&](std::size_t s, std::size_t e) {
+    std::size_t a = s, b = e;
+    if (restored) {
+      a = restored->map_to_input(a, Edge::start);
+      b = restored->map_to_input(b, Edge::end);
+    }
+    return std::pair<std::size_t, std::size_t>{a, b};
+  };
+  NormalizedText nt = impl_->normalizer.normalize(text);
   if (times) times->normalize += seconds_since(t0);
   out->warnings = nt.warnings;
+  for (auto& w : out->warnings) w.byte_offset = to_input(w.byte_offset, w.byte_offset).first;
 
   std::optional<DateValue> ref = info.reference_date;
   if (!ref) ref = detail::find_reference_date(nt);
@@ -334,7 +361,8 @@ Status Extractor::extract(std::string_view input, const DocumentInfo& info, Docu
   auto e0 = times ? Clock::now() : Clock::time_point{};
   impl_->events->assemble(nt, earlier, &out->events);
   for (auto& ev : out->events) {
-    auto [s, e] = nt.to_original(View::normalized, ev.start, ev.end);
+    auto [ns, ne] = nt.to_original(View::normalized, ev.start, ev.end);
+    auto [s, e] = to_input(ns, ne);
     ev.start = s;
     ev.end = e;
   }
@@ -342,7 +370,8 @@ Status Extractor::extract(std::string_view input, const DocumentInfo& info, Docu
 
   for (auto& m : earlier) {
     if (!impl_->want[static_cast<int>(m.type)]) continue;
-    auto [s, e] = nt.to_original(View::normalized, m.start, m.end);
+    auto [ns, ne] = nt.to_original(View::normalized, m.start, m.end);
+    auto [s, e] = to_input(ns, ne);
     m.start = s;
     m.end = e;
     m.text = std::string(input.substr(s, e - s));

@@ -124,4 +124,10 @@ std::vector<std::string> Lexicon::forms(std::string_view list, bool folded) cons
   return out;
 }
 
+std::vector<std::string> Lexicon::list_names() const {
+  std::vector<std::string> out;
+  for (const auto& [name, list] : lists_) out.push_back(name);
+  return out;
+}
+
 }  // namespace vnie::detail

@@ -36,6 +36,8 @@ class Lexicon {
   Status add_file(const SourceFile& file);
 
   bool has(std::string_view list) const { return lists_.count(std::string(list)) != 0; }
+  /// The names of the lists, sorted.
+  std::vector<std::string> list_names() const;
   /// Every entry of `list` (empty when unknown).
   const std::vector<LexEntry>& entries(std::string_view list) const;
   /// The entry of `list` one of whose forms equals `text`, ignoring case and
