@@ -159,7 +159,21 @@ void Extractor::Impl::run_rule(std::size_t index, std::string_view view, std::si
     }
     const std::size_t vstart = line_start + mstart, vend = line_start + mend;
     if (r.spec.word_boundary && !detail::at_word_boundaries(view, vstart, vend)) {
-      pos = retry;
+      if (vstart > 0 && detail::is_word_char(detail::decode_before(view, vstart)) &&
+          detail::is_word_char(detail::decode_at(view, vstart, step))) {
+        // The match starts inside a word, and so would any match starting
+        // further inside it: go on from the word's end. (Retrying from the
+        // next character made a long run of digits cost quadratic time.)
+        std::size_t p = mstart;
+        while (p < line.size()) {
+          std::size_t len = 0;
+          if (!detail::is_word_char(detail::decode_at(line, p, len))) break;
+          p += std::max<std::size_t>(len, 1);
+        }
+        pos = std::max(p, retry);
+      } else {
+        pos = retry;
+      }
       continue;
     }
     detail::Match m;

@@ -75,10 +75,19 @@ class Expander {
   }
 
  private:
+  /// The largest expanded pattern accepted: the default rules' largest is
+  /// under 100 KB; macros that double each other would otherwise build
+  /// patterns of gigabytes from a rule file of a kilobyte.
+  static constexpr std::size_t kMaxExpanded = std::size_t{4} << 20;
+
   bool expand_into(const std::string& p, bool folded, std::string* out, std::string* err,
                    std::vector<std::string>* stack) {
     std::size_t i = 0;
     while (i < p.size()) {
+      if (out->size() > kMaxExpanded) {
+        *err = "the pattern expands to more than 4 MiB (macros and lists)";
+        return false;
+      }
       const auto open = p.find("{{", i);
       if (open == std::string::npos) {
         out->append(p, i, std::string::npos);
@@ -124,6 +133,10 @@ class Expander {
       if (!expand_into(it->second.pattern, folded, out, err, stack)) return false;
       out->append(")");
       stack->pop_back();
+    }
+    if (out->size() > kMaxExpanded) {
+      *err = "the pattern expands to more than 4 MiB (macros and lists)";
+      return false;
     }
     return true;
   }
