@@ -124,8 +124,9 @@ Status Extractor::Impl::build() {
         return e;
       }
     }
-    Status e = g.prefilter->compile();
-    if (!e.ok()) return e;
+    // A group whose patterns together are too big for one RE2::Set (only
+    // possible with user rules) runs without a prefilter: slower, same results.
+    if (!g.prefilter->compile().ok()) g.prefilter.reset();
     groups.push_back(std::move(g));
   }
   return {};
@@ -251,7 +252,7 @@ void Extractor::Impl::run_group(const RuleGroup& g, const NormalizedText& nt,
     if (line_end == std::string_view::npos) line_end = view.size();
     ids.clear();
     auto t0 = times ? Clock::now() : Clock::time_point{};
-    if (options.prefilter) {
+    if (options.prefilter && g.prefilter) {
       g.prefilter->candidates(view.substr(line_start, line_end - line_start), &ids);
     } else {
       for (std::size_t k = 0; k < g.rules.size(); ++k) ids.push_back(static_cast<int>(k));

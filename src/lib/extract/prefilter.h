@@ -9,7 +9,9 @@
 // docs/performance.md), while these groups each stay near 200 MB/s.
 //
 // When a Set's DFA runs out of memory on a line, every rule of the group is a
-// candidate for that line: the prefilter can only cost speed, never results.
+// candidate for that line; a group whose Set does not compile (patterns too
+// big together, only possible with user rules) runs all its rules on every
+// line: the prefilter can only cost speed, never results.
 #pragma once
 
 #include <re2/re2.h>
