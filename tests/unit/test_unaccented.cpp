@@ -5,6 +5,7 @@
 // stripped text must be at least 85% of the F1 on the original.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -12,6 +13,7 @@
 
 #include "corpus_scorer.h"
 #include "support.h"
+#include "text/unicode.h"
 #include "vnie/extractor.h"
 #include "vnie/json.h"
 
@@ -37,24 +39,6 @@ char32_t strip_char(char32_t c) {
   return c;
 }
 
-void append_utf8(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
-}
-
 /// Strips the Vietnamese diacritics of NFC UTF-8 `s` (keeping case; combining
 /// marks dropped); `map[i]` is the offset in the result of byte i of `s`
 /// (map[s.size()] its end).
@@ -63,15 +47,13 @@ std::string strip(const std::string& s, std::vector<std::size_t>* map = nullptr)
   if (map) map->assign(s.size() + 1, 0);
   std::size_t i = 0;
   while (i < s.size()) {
-    const auto b = static_cast<unsigned char>(s[i]);
-    std::size_t len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-    if (i + len > s.size()) len = s.size() - i;
-    char32_t c = len == 1 ? b : len == 2 ? (b & 0x1F) : len == 3 ? (b & 0x0F) : (b & 0x07);
-    for (std::size_t k = 1; k < len; ++k) c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    std::size_t len = 0;
+    const char32_t c = vnie::detail::decode_at(s, i, len);
+    len = std::max<std::size_t>(len, 1);
     if (map) {
       for (std::size_t k = 0; k < len; ++k) (*map)[i + k] = out.size();
     }
-    if (!(c >= 0x300 && c <= 0x36F)) append_utf8(out, strip_char(c));
+    if (!(c >= 0x300 && c <= 0x36F)) vnie::detail::append_utf8(out, strip_char(c));
     i += len;
   }
   if (map) (*map)[s.size()] = out.size();
