@@ -492,7 +492,9 @@ void awards(const Sentence& st, std::string_view text, const Vocab& v,
         if (verb.end > as || verb.start < from) continue;
         const Mention* subject = nullptr;
         for (const auto* o : orgs) {
-          if (st.rel(o->end) <= verb.start && st.rel(o->start) >= from) subject = o;
+          // "… tặng Cờ thi đua cho X và trao Bằng khen …": X received.
+          const bool received = between(0, st.rel(o->start)).ends_with("cho ");
+          if (st.rel(o->end) <= verb.start && st.rel(o->start) >= from && !received) subject = o;
         }
         if (!subject) continue;
         const std::string_view gap = between(st.rel(subject->end), verb.start);
@@ -536,7 +538,7 @@ void awards(const Sentence& st, std::string_view text, const Vocab& v,
       if (os < ae || (k + 1 < list.size() && os > st.rel(list[k + 1]->start))) continue;
       bool in_count = false;  // "cho 2 công đoàn bộ phận": counted, not named
       for (const auto* n : st.ms) {
-        in_count |= n->type == MentionType::number && st.rel(n->start) <= os && st.rel(o->end) <= st.rel(n->end);
+        in_count |= n->type == MentionType::number && st.rel(n->start) < st.rel(o->end) && os < st.rel(n->end);
       }
       if (in_count) continue;
       std::string_view gap = between(named_end, os);
@@ -574,8 +576,11 @@ void awards(const Sentence& st, std::string_view text, const Vocab& v,
       const auto* d = std::get_if<DateValue>(&m->value);
       // "Năm 2023, … được tặng Bằng khen": a date before the award in its
       // clause; a year after it ("… xuất sắc năm 2023") is what was rewarded.
-      if (d && (d->year || d->day) && st.rel(m->start) >= clause_start(st.low, as) &&
-          st.rel(m->end) <= as) {
+      // "theo Quyết định số … ngày 15/9/2023": the decision's date.
+      const std::size_t ds = st.rel(m->start);
+      const std::string_view lead = between(ds > 48 ? ds - 48 : 0, ds);
+      if (d && (d->year || d->day) && ds >= clause_start(st.low, as) &&
+          st.rel(m->end) <= as && lead.find("quyết định") == std::string_view::npos) {
         evs[k].date = *d;
         break;
       }
@@ -1007,7 +1012,20 @@ void EventAssembler::assemble(const NormalizedText& nt, const std::vector<Mentio
     if (proper_name(c) && std::find(names.begin(), names.end(), c) == names.end()) names.push_back(c);
   }
   auto resolve = [&](std::optional<std::string>& name) {
-    if (!name || !proper_name(*name)) return;
+    if (!name) return;
+    if (!proper_name(*name)) {
+      // A generic level ("CĐCS") in an article about one such body.
+      std::optional<std::string> only;
+      std::size_t n_found = 0;
+      for (const auto& n : names) {
+        if (n.size() > name->size() + 1 && lower_same_length(n).starts_with(*name) && n[name->size()] == ' ') {
+          only = n;
+          ++n_found;
+        }
+      }
+      if (n_found == 1) name = only;
+      return;
+    }
     for (const auto& n : names) {
       if (n.size() > name->size() + 1 && n.starts_with(*name) && n[name->size()] == ' ') {
         name = n;
@@ -1018,7 +1036,10 @@ void EventAssembler::assemble(const NormalizedText& nt, const std::vector<Mentio
   for (std::size_t k = first; k < out->size(); ++k) {
     auto& v = (*out)[k].value;
     if (auto* mv = std::get_if<MeetingEvent>(&v)) resolve(mv->organizer);
-    if (auto* av = std::get_if<AwardEvent>(&v)) resolve(av->issuer);
+    if (auto* av = std::get_if<AwardEvent>(&v)) {
+      resolve(av->issuer);
+      for (auto& r : av->recipients) resolve(r.name);
+    }
     if (auto* fv = std::get_if<FundingEvent>(&v)) resolve(fv->giver);
   }
   drop_restated_meetings(out, first);
