@@ -176,6 +176,10 @@ struct Document {
   std::vector<Mention> mentions;            ///< sorted by start, then end
   std::vector<Event> events;                ///< sorted by start
   std::vector<Warning> warnings;
+  /// The encoding the input was decoded from ("cp1258", "tcvn3", "vni",
+  /// "viqr", "utf-8": the one chosen by auto-detection) when the document went
+  /// through extract_encoded() (vnie/encoding.h); empty for extract().
+  std::string encoding;
 };
 
 /// Stable names used in JSON ("date_range", "over", "afternoon", "award", …).

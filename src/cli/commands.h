@@ -21,6 +21,7 @@ struct ExtractArgs {
   std::string progress = "auto";    ///< auto | always | never
   bool exit_zero = false;           ///< exit 0 even when a document failed
   std::string ref_date;
+  std::string encoding = "utf-8";   ///< utf-8 | cp1258 | tcvn3 | vni | viqr | auto (text, lines)
   ExtractorArgs extractor;
 };
 CLI::App* setup_extract(CLI::App& app, ExtractArgs* args);

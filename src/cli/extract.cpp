@@ -26,6 +26,7 @@
 
 #include "commands.h"
 #include "formats.h"
+#include "vnie/encoding.h"
 #include "line_reader.h"
 #include "progress.h"
 
@@ -52,6 +53,7 @@ struct Context {
   const vnie::Extractor& extractor;
   std::optional<vnie::DateValue> ref_date;
   const Formatter& formatter;
+  vnie::Encoding encoding = vnie::Encoding::utf8;  ///< of text and lines input
 };
 
 /// Strips nlohmann's "[json.exception.parse_error.101] " prefix.
@@ -74,16 +76,24 @@ Result fail(const Context& ctx, std::string id, std::string code, std::string me
 
 Result extract_one(const Context& ctx, std::string_view text, std::string id,
                    const std::optional<vnie::DateValue>& date, const std::string& input,
-                   vnie::Document* doc) {
+                   vnie::Document* doc, vnie::Encoding encoding = vnie::Encoding::utf8) {
   vnie::DocumentInfo info;
   info.id = std::move(id);
   info.reference_date = date ? date : ctx.ref_date;
-  vnie::Status st = ctx.extractor.extract(text, info, doc);
+  vnie::Status st;
+  vnie::Encoding used = vnie::Encoding::utf8;
+  if (encoding == vnie::Encoding::utf8) {
+    st = ctx.extractor.extract(text, info, doc);
+  } else {  // a legacy encoding, or auto: decode, offsets still index `text`
+    vnie::Decoded decoded;
+    st = vnie::extract_encoded(ctx.extractor, text, encoding, info, doc, &decoded);
+    used = decoded.encoding;
+  }
   if (!st.ok()) return fail(ctx, info.id, vnie::to_string(st.code), st.to_string(), input);
   doc->id = info.id;
   if (!doc->reference_date) doc->reference_date = info.reference_date;
   Result r;
-  r.out = ctx.formatter.document(*doc, text);
+  r.out = ctx.formatter.document(*doc, text, used);
   return r;
 }
 
@@ -127,7 +137,7 @@ Result process(const Context& ctx, const Task& t, vnie::Document* doc) {
       case Task::Kind::jsonl:
         return process_jsonl(ctx, t, doc);
       case Task::Kind::text:
-        return extract_one(ctx, t.data, t.id, std::nullopt, t.input, doc);
+        return extract_one(ctx, t.data, t.id, std::nullopt, t.input, doc, ctx.encoding);
     }
   } catch (const std::exception& e) {
     return fail(ctx, t.id.empty() ? t.input : t.id, "internal", e.what(), t.input);
@@ -421,6 +431,14 @@ CLI::App* setup_extract(CLI::App& app, ExtractArgs* args) {
                   "publication date when its header gives one)")
       ->type_name("YYYY-MM-DD")
       ->check(date_validator());
+  cmd->add_option("--encoding", args->encoding,
+                  "Encoding of text and lines input: utf-8, cp1258, tcvn3 (ABC), vni, viqr, or "
+                  "auto (detected per document and reported in its \"encoding\" field); "
+                  "offsets index the original bytes (docs/encodings.md)")
+      ->type_name("ENC")
+      ->check(CLI::IsMember({"utf-8", "utf8", "cp1258", "windows-1258", "tcvn3", "abc", "vni",
+                             "viqr", "auto"}))
+      ->capture_default_str();
   cmd->add_option("--types", args->extractor.types,
                   "Report only these mention types (comma-separated): date, date_range, time, "
                   "number, percent, money, ordinal, award, organization, person")
@@ -462,6 +480,15 @@ int run_extract(const ExtractArgs& args) {
     error_message("--progress: expected auto, always or never");
     return kExitUsage;
   }
+  vnie::Encoding encoding = vnie::Encoding::utf8;
+  if (!vnie::parse_encoding(args.encoding, &encoding)) {
+    error_message("--encoding: unknown encoding '" + args.encoding + "'");
+    return kExitUsage;
+  }
+  if (encoding != vnie::Encoding::utf8 && args.input_mode == "jsonl") {
+    error_message("--encoding goes with --input text or lines (JSON Lines are UTF-8)");
+    return kExitUsage;
+  }
   auto ex = make_extractor(args.extractor);
   if (!ex) return kExitUsage;
   const std::size_t limit = ex->options().max_document_bytes;
@@ -474,7 +501,7 @@ int run_extract(const ExtractArgs& args) {
 
   auto formatter = make_formatter(args.format, args.bom);
   Progress progress(when, total_input_size(inputs));
-  Context ctx{*ex, ref_date, *formatter};
+  Context ctx{*ex, ref_date, *formatter, encoding};
   Writer writer(*formatter, progress);
   {
     std::unique_ptr<Sink> sink;

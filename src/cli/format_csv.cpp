@@ -77,7 +77,8 @@ class CsvFormatter : public Formatter {
     return std::string(bom_ ? "\xEF\xBB\xBF" : "") + render_row(csv_columns());
   }
 
-  std::string document(const vnie::Document& doc, std::string_view text) const override {
+  std::string document(const vnie::Document& doc, std::string_view text,
+                       vnie::Encoding encoding) const override {
     std::string out;
     std::size_t no = 0;
     for (const auto& e : doc.events) {
@@ -87,9 +88,7 @@ class CsvFormatter : public Formatter {
       f[kType] = vnie::to_string(e.type);
       f[kStart] = std::to_string(e.start);
       f[kEnd] = std::to_string(e.end);
-      if (e.start <= e.end && e.end <= text.size()) {
-        f[kEvidence] = clean(text.substr(e.start, e.end - e.start));
-      }
+      f[kEvidence] = clean(span_utf8(text, e.start, e.end, encoding));
       if (const auto* m = std::get_if<vnie::MeetingEvent>(&e.value)) {
         f[kKind] = m->kind;
         if (m->date) {

@@ -26,6 +26,18 @@ std::string number_text(double x) {
   return ojson(x).dump();  // shortest form that reads back the same
 }
 
+std::string span_utf8(std::string_view text, std::size_t start, std::size_t end,
+                      vnie::Encoding encoding) {
+  if (start > end || end > text.size()) return {};
+  const std::string_view bytes = text.substr(start, end - start);
+  if (encoding == vnie::Encoding::utf8 || encoding == vnie::Encoding::auto_detect) {
+    return std::string(bytes);
+  }
+  vnie::Decoded d;  // spans lie on character boundaries: the span decodes alone
+  if (!vnie::decode(bytes, encoding, &d).ok()) return {};
+  return d.text;
+}
+
 std::string iso_date(const vnie::DateValue& d) {
   // ISO 8601 forms: 2020-12-23, 2020-12, 2020, --12-23 (no year), ---23
   // (day only); a time of day as T08:30. A year and a day without a month
@@ -207,7 +219,8 @@ std::string error_object(const ErrorRecord& e, int indent) {
 
 class JsonlFormatter : public Formatter {
  public:
-  std::string document(const vnie::Document& doc, std::string_view) const override {
+  std::string document(const vnie::Document& doc, std::string_view,
+                       vnie::Encoding) const override {
     std::string line = vnie::to_json_line(doc);
     line += '\n';
     return line;
@@ -231,7 +244,8 @@ std::string indent_lines(std::string s) {
 class JsonArrayFormatter : public Formatter {
  public:
   std::string begin() const override { return "[\n"; }
-  std::string document(const vnie::Document& doc, std::string_view) const override {
+  std::string document(const vnie::Document& doc, std::string_view,
+                       vnie::Encoding) const override {
     return indent_lines(vnie::to_json_pretty(doc, 2));
   }
   std::string error(const ErrorRecord& e) const override {
@@ -243,7 +257,8 @@ class JsonArrayFormatter : public Formatter {
 
 class TableFormatter : public Formatter {
  public:
-  std::string document(const vnie::Document& doc, std::string_view) const override {
+  std::string document(const vnie::Document& doc, std::string_view,
+                       vnie::Encoding) const override {
     std::string out = "== " + cell_text(doc.id, 200);
     if (doc.reference_date) out += "  (reference date " + date_text(*doc.reference_date) + ")";
     out += "  " + std::to_string(doc.mentions.size()) + " mentions, " +

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "vnie/document.h"
+#include "vnie/encoding.h"
 
 namespace vnie_cli {
 
@@ -23,9 +24,11 @@ class Formatter {
   virtual ~Formatter() = default;
   /// Written once before the first record.
   virtual std::string begin() const { return {}; }
-  /// One document; `text` is the document text its offsets index.
+  /// One document; `text` is the document's input, whose bytes its offsets
+  /// index, in `encoding` (never auto_detect: the encoding used).
   /// Safe to call from many threads at once.
-  virtual std::string document(const vnie::Document& doc, std::string_view text) const = 0;
+  virtual std::string document(const vnie::Document& doc, std::string_view text,
+                               vnie::Encoding encoding) const = 0;
   virtual std::string error(const ErrorRecord& e) const = 0;
   /// Written between two non-empty records.
   virtual std::string separator() const { return {}; }
@@ -47,5 +50,9 @@ std::unique_ptr<Formatter> make_csv_formatter(bool bom);
 /// fraction), ISO dates (partial: missing parts left out or '-').
 std::string number_text(double x);
 std::string iso_date(const vnie::DateValue& d);
+/// The UTF-8 text of bytes [start, end) of `text`, an input in `encoding`
+/// (decoded when it is a legacy encoding); "" when the span is out of range.
+std::string span_utf8(std::string_view text, std::size_t start, std::size_t end,
+                      vnie::Encoding encoding);
 
 }  // namespace vnie_cli

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "support.h"
+#include "vnie/encoding.h"
 #include "vnie/extractor.h"
 
 namespace fs = std::filesystem;
@@ -271,6 +272,52 @@ TEST_CASE("cli: offsets slice the input for every corpus article") {
     prev = id;
     check_result(d, vnie_test::read_file(vnie_test::source_dir() / id));
   }
+}
+
+TEST_CASE("cli: --encoding reads legacy encodings, offsets index the original bytes") {
+  // A corpus article in TCVN3, VNI, VIQR and CP1258 (encoded by the library)
+  // gives the same mentions, values and events as the UTF-8 original.
+  const fs::path article = vnie_test::source_dir() / "corpus" / "003_b2e70282d8fee054.txt";
+  REQUIRE(fs::exists(article));
+  const std::string utf8 = vnie_test::read_file(article);
+  TempDir dir;
+  const fs::path original = dir.write("original.txt", utf8);
+  Run base = run_vnie("extract " + quote(original.string()));
+  REQUIRE(base.code == 0);
+  const json want = parse_jsonl(base.out).at(0);
+  CHECK(!want.contains("encoding"));
+  for (auto enc : {vnie::Encoding::tcvn3, vnie::Encoding::vni, vnie::Encoding::viqr,
+                   vnie::Encoding::cp1258}) {
+    CAPTURE(vnie::to_string(enc));
+    std::string bytes;
+    REQUIRE(vnie::encode(utf8, enc, &bytes).ok());
+    const fs::path p = dir.write(std::string("doc-") + vnie::to_string(enc) + ".txt", bytes);
+    for (const std::string& name : {std::string(vnie::to_string(enc)), std::string("auto")}) {
+      CAPTURE(name);
+      Run r = run_vnie("extract --encoding " + name + " " + quote(p.string()));
+      REQUIRE(r.code == 0);
+      const json got = parse_jsonl(r.out).at(0);
+      CHECK(got["encoding"] == vnie::to_string(enc));
+      REQUIRE(got["mentions"].size() == want["mentions"].size());
+      for (std::size_t i = 0; i < want["mentions"].size(); ++i) {
+        const json& g = got["mentions"][i];
+        CHECK(g["type"] == want["mentions"][i]["type"]);
+        CHECK(g["value"] == want["mentions"][i]["value"]);
+        // The offsets index the legacy bytes: they decode to the mention's text.
+        const auto start = g["start"].get<std::size_t>(), end = g["end"].get<std::size_t>();
+        REQUIRE(end <= bytes.size());
+        vnie::Decoded d;
+        REQUIRE(vnie::decode(bytes.substr(start, end - start), enc, &d).ok());
+        CHECK(d.text == g["text"].get<std::string>());
+      }
+      CHECK(got["events"].size() == want["events"].size());
+    }
+  }
+  Run bad = run_vnie("extract --encoding latin9 " + quote(original.string()));
+  CHECK(bad.code == 2);
+  Run jsonl = run_vnie("extract --input jsonl --encoding vni", "{\"text\": \"a\"}\n");
+  CHECK(jsonl.code == 2);
+  CHECK(jsonl.err.find("--encoding") != std::string::npos);
 }
 
 TEST_CASE("cli: paths after -- may start with '-'") {

@@ -37,6 +37,7 @@ Status extract_encoded(const Extractor& ex, std::string_view bytes, Encoding enc
   warnings.insert(warnings.end(), std::make_move_iterator(out->warnings.begin()),
                   std::make_move_iterator(out->warnings.end()));
   out->warnings = std::move(warnings);
+  out->encoding = to_string(d.encoding);
   return {};
 }
 

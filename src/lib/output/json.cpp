@@ -247,6 +247,7 @@ ojson to_json(const Document& doc) {
   ojson warnings = array(doc.warnings.size());
   for (const auto& w : doc.warnings) warnings.push_back(to_json(w));
   j["warnings"] = std::move(warnings);
+  if (!doc.encoding.empty()) j["encoding"] = doc.encoding;
   return j;
 }
 
