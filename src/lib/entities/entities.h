@@ -24,8 +24,6 @@ bool person_byline(const Match& m, Value* out);
 
 // ---- helpers (text.cpp)
 
-/// True when the first code point of `s` is an upper-case letter.
-bool starts_upper(std::string_view s);
 /// True when `s` has at least two upper-case letters in one word ("LĐLĐ", "GD&ĐT", "TP.HCM").
 bool has_upper_run(std::string_view s);
 /// Collapses blanks to single spaces and trims.

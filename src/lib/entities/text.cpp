@@ -15,13 +15,6 @@ bool is_word_byte_char(char32_t c) {
 
 }  // namespace
 
-bool starts_upper(std::string_view s) {
-  if (s.empty()) return false;
-  std::size_t len = 0;
-  const char32_t c = decode_at(s, 0, len);
-  return u_isupper(static_cast<UChar32>(c)) != 0;
-}
-
 bool has_upper_run(std::string_view s) {
   int run = 0;
   std::size_t i = 0;

@@ -98,7 +98,7 @@ Status Extractor::Impl::build() {
   Status s = detail::load_rules(options.rule_dirs, options.use_default_rules, normalizer, &rules);
   if (!s.ok()) return s;
   events = std::make_unique<detail::EventAssembler>(rules.lexicon);
-  restorer.build(rules.lexicon, rules.rules, normalizer);
+  if (options.restore_diacritics) restorer.build(rules.lexicon, rules.rules, normalizer);
   if (options.types.empty()) {
     std::fill(std::begin(want), std::end(want), true);
   } else {
@@ -160,21 +160,11 @@ void Extractor::Impl::run_rule(std::size_t index, std::string_view view, std::si
     }
     const std::size_t vstart = line_start + mstart, vend = line_start + mend;
     if (r.spec.word_boundary && !detail::at_word_boundaries(view, vstart, vend)) {
-      if (vstart > 0 && detail::is_word_char(detail::decode_before(view, vstart)) &&
-          detail::is_word_char(detail::decode_at(view, vstart, step))) {
-        // The match starts inside a word, and so would any match starting
-        // further inside it: go on from the word's end. (Retrying from the
-        // next character made a long run of digits cost quadratic time.)
-        std::size_t p = mstart;
-        while (p < line.size()) {
-          std::size_t len = 0;
-          if (!detail::is_word_char(detail::decode_at(line, p, len))) break;
-          p += std::max<std::size_t>(len, 1);
-        }
-        pos = std::max(p, retry);
-      } else {
-        pos = retry;
-      }
+      // A match that starts inside a word fails, and so would any match
+      // starting further inside it: go on from the word's end. (Retrying
+      // from the next character made a long run of digits cost quadratic time.)
+      pos = detail::inside_word(view, vstart) ? std::max(detail::word_end(line, mstart), retry)
+                                              : retry;
       continue;
     }
     detail::Match m;

@@ -42,8 +42,6 @@ class RulePrefilter {
   /// (the text of the view the rules run on), in ascending order.
   void candidates(std::string_view line, std::vector<int>* out) const;
 
-  int size() const { return count_; }
-
  private:
   std::unique_ptr<RE2::Set> set_;
   int count_ = 0;

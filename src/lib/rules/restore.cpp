@@ -61,11 +61,6 @@ bool is_number_token(std::string_view s, std::size_t pos, bool before) {
   return j > i && (j == s.size() || !std::isalpha(static_cast<unsigned char>(s[j])));
 }
 
-bool starts_upper(std::string_view s) {
-  std::size_t len = 0;
-  return !s.empty() && u_isupper(static_cast<UChar32>(decode_at(s, 0, len))) != 0;
-}
-
 /// `form` (lower case) with the case pattern of `original`: ALL CAPS,
 /// Capitalized, or as is.
 std::string apply_case(std::string_view original, std::string_view form) {

@@ -1,5 +1,7 @@
 #include "text/unicode.h"
 
+#include <algorithm>
+
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -93,18 +95,29 @@ bool is_word_char(char32_t c) noexcept {
          type == U_ENCLOSING_MARK;
 }
 
-bool at_word_boundaries(std::string_view s, std::size_t start, std::size_t end) noexcept {
-  if (start >= end) return true;
+bool inside_word(std::string_view s, std::size_t pos) noexcept {
   std::size_t len = 0;
-  if (start > 0 && is_word_char(decode_before(s, start)) &&
-      is_word_char(decode_at(s, start, len))) {
-    return false;
+  return pos > 0 && pos < s.size() && is_word_char(decode_before(s, pos)) &&
+         is_word_char(decode_at(s, pos, len));
+}
+
+std::size_t word_end(std::string_view s, std::size_t pos) noexcept {
+  while (pos < s.size()) {
+    std::size_t len = 0;
+    if (!is_word_char(decode_at(s, pos, len))) break;
+    pos += std::max<std::size_t>(len, 1);
   }
-  if (end < s.size() && is_word_char(decode_before(s, end)) &&
-      is_word_char(decode_at(s, end, len))) {
-    return false;
-  }
-  return true;
+  return pos;
+}
+
+bool at_word_boundaries(std::string_view s, std::size_t start, std::size_t end) noexcept {
+  return start >= end || (!inside_word(s, start) && !inside_word(s, end));
+}
+
+bool starts_upper(std::string_view s) {
+  if (s.empty()) return false;
+  std::size_t len = 0;
+  return u_isupper(static_cast<UChar32>(decode_at(s, 0, len))) != 0;
 }
 
 std::string to_lower(std::string_view s) {

@@ -18,11 +18,19 @@ void append_utf8(std::string& out, char32_t c);
 
 /// Letters, digits and combining marks: what a word is made of.
 bool is_word_char(char32_t c) noexcept;
+/// True when byte `pos` of `s` lies inside a word: the characters before and
+/// at `pos` are both word characters.
+bool inside_word(std::string_view s, std::size_t pos) noexcept;
+/// The end of the run of word characters that starts at or contains byte
+/// `pos` of `s` (`pos` itself when the character there is no word character).
+std::size_t word_end(std::string_view s, std::size_t pos) noexcept;
 /// True when [start, end) of `s` does not begin or end inside a word: the
 /// character before `start` and the first one of the span are not both word
 /// characters, and likewise at `end`.
 bool at_word_boundaries(std::string_view s, std::size_t start, std::size_t end) noexcept;
 
+/// True when the first code point of `s` is an upper-case letter.
+bool starts_upper(std::string_view s);
 /// Lower-cases valid UTF-8 (simple, one code point to one code point).
 std::string to_lower(std::string_view s);
 /// NFC of valid UTF-8 (ICU). Input that is not valid UTF-8 is returned as is.
