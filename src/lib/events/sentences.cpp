@@ -20,6 +20,15 @@ void push_trimmed(std::string_view text, std::size_t s, std::size_t e,
   if (e > s) out->emplace_back(s, e);
 }
 
+bool ascii_digit(char c) { return c >= '0' && c <= '9'; }
+
+/// The start of the word that ends at `end` (exclusive): after the last blank.
+std::size_t word_start_before(std::string_view text, std::size_t end) {
+  std::size_t s = end;
+  while (s > 0 && !blank(text[s - 1])) --s;
+  return s;
+}
+
 }  // namespace
 
 struct SentenceSplitter::Prototype {
@@ -27,7 +36,9 @@ struct SentenceSplitter::Prototype {
 };
 
 SentenceSplitter::SentenceSplitter(const std::vector<std::string>& abbreviations)
-    : prototype_(std::make_unique<Prototype>()), generation_(g_generation++) {
+    : prototype_(std::make_unique<Prototype>()),
+      abbreviations_(abbreviations.begin(), abbreviations.end()),
+      generation_(g_generation++) {
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::BreakIterator> base(
       icu::BreakIterator::createSentenceInstance(icu::Locale("vi"), status));
@@ -86,6 +97,36 @@ std::vector<std::pair<std::size_t, std::size_t>> SentenceSplitter::split(
   // Detach the iterator from the UText before closing it.
   cache.bi->setText(icu::UnicodeString());
   utext_close(ut);
+  return split_before_figures(text, out);
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> SentenceSplitter::split_before_figures(
+    std::string_view text, const std::vector<std::pair<std::size_t, std::size_t>>& spans) const {
+  // ICU's rule SB8 keeps "… tổ chức. 3 tập thể được …" together (a full stop
+  // followed by a lower-case word is taken for an abbreviation). In news text a
+  // full stop, a space and a figure start a new sentence, unless the word
+  // before the stop is a listed abbreviation ("Q. 3") or a single letter (an
+  // initial, "P. 5"), or the stop ends an ellipsis.
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  out.reserve(spans.size());
+  for (auto [s, e] : spans) {
+    std::size_t from = s;
+    for (std::size_t i = s; i + 2 < e; ++i) {
+      if (text[i] != '.' || !blank(text[i + 1])) continue;
+      std::size_t j = i + 1;
+      while (j < e && blank(text[j])) ++j;
+      if (j >= e || !ascii_digit(text[j])) continue;
+      const std::size_t w = word_start_before(text, i);
+      if (w == i || (i > 0 && text[i - 1] == '.')) continue;  // a lone dot, an ellipsis
+      const std::string_view word = text.substr(w, i + 1 - w);
+      if (word.size() == 2 && word[0] >= 'A' && word[0] <= 'Z') continue;  // an initial
+      if (abbreviations_.count(std::string(word)) != 0) continue;
+      push_trimmed(text, from, i + 1, &out);
+      from = j;
+      i = j;
+    }
+    push_trimmed(text, from, e, &out);
+  }
   return out;
 }
 

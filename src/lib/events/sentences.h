@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -23,12 +24,18 @@ class SentenceSplitter {
   /// The sentences of valid UTF-8 `text` as byte spans [start, end), trailing
   /// blanks excluded, empty sentences skipped. Thread-safe (each thread uses
   /// its own clone of the break iterator). Falls back to one span per line
-  /// when ICU fails.
+  /// when ICU fails. A full stop followed by a figure ends a sentence ("… tổ
+  /// chức. 3 tập thể …", which ICU keeps together) unless the word before it
+  /// is an abbreviation or an initial.
   std::vector<std::pair<std::size_t, std::size_t>> split(std::string_view text) const;
 
  private:
+  std::vector<std::pair<std::size_t, std::size_t>> split_before_figures(
+      std::string_view text, const std::vector<std::pair<std::size_t, std::size_t>>& spans) const;
+
   struct Prototype;  // the configured ICU break iterator (sentences.cpp)
   std::unique_ptr<Prototype> prototype_;
+  std::unordered_set<std::string> abbreviations_;
   std::uint64_t generation_;
 };
 
