@@ -31,8 +31,16 @@ enum Col : std::size_t {
 };
 
 /// Valid UTF-8 (invalid bytes → U+FFFD), tabs and line breaks as spaces:
-/// one spreadsheet cell per field, one physical line per row.
-std::string clean(std::string_view s) { return cell_text(s, static_cast<std::size_t>(-1) / 2); }
+/// one spreadsheet cell per field, one physical line per row. A text that
+/// starts with '=', '+', '-' or '@' would be read as a formula by a
+/// spreadsheet (formula injection, and "- Trao tặng …" shows as #NAME?): it
+/// gets a leading apostrophe, which spreadsheets hide. Numbers and dates are
+/// not texts and never get one.
+std::string clean(std::string_view s) {
+  std::string t = cell_text(s, static_cast<std::size_t>(-1) / 2);
+  if (!t.empty() && (t[0] == '=' || t[0] == '+' || t[0] == '-' || t[0] == '@')) t.insert(0, 1, '\'');
+  return t;
+}
 
 void append_field(std::string* row, const std::string& f) {
   if (f.find_first_of(",\"\r\n") == std::string::npos) {

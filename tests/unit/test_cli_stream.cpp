@@ -343,6 +343,7 @@ TEST_CASE("cli formats: --format csv, one row per event, RFC 4180") {
       for (char& c : evidence) {
         if (c == '\n' || c == '\r' || c == '\t') c = ' ';
       }
+      if (evidence.find_first_of("=+-@") == 0) evidence.insert(0, 1, '\'');
       CHECK(row[23] == evidence);
       CHECK(row[24].empty());
       if (e["type"] == "meeting") {
@@ -379,6 +380,28 @@ TEST_CASE("cli formats: --format csv, one row per event, RFC 4180") {
 
   CHECK(run_vnie("extract --bom", "x").code == 2);
   CHECK(run_vnie("extract --format jsonl --bom", "x").code == 2);
+}
+
+TEST_CASE("cli formats: CSV texts that a spreadsheet would run as formulas get an apostrophe") {
+  const std::string text = "Hội nghị tổng kết năm 2023 được Công đoàn ngành Y tế tổ chức ngày 5/1/2024.";
+  std::string input;
+  for (const char* lead : {"=HYPERLINK(\"http://x\")", "+1", "-", "@SUM(A1)", ""}) {
+    input += json({{"id", std::string(lead) + "doc"}, {"text", text}}).dump() + "\n";
+  }
+  Run r = run_vnie("extract --input jsonl --format csv", input);
+  CHECK(r.code == 0);
+  auto rows = parse_csv(r.out);
+  REQUIRE(rows.size() == 6);
+  CHECK(rows[1][0] == "'=HYPERLINK(\"http://x\")doc");
+  CHECK(rows[2][0] == "'+1doc");
+  CHECK(rows[3][0] == "'-doc");
+  CHECK(rows[4][0] == "'@SUM(A1)doc");
+  CHECK(rows[5][0] == "doc");
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    CHECK(rows[i][2] == "meeting");
+    CHECK(rows[i][4] == "2024-01-05");  // dates and numbers are never changed
+    CHECK(rows[i][23] == text);
+  }
 }
 
 TEST_CASE("cli formats: table aligns wide characters by display width") {
