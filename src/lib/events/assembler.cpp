@@ -765,6 +765,9 @@ void funding(const Sentence& st, std::string_view text, const Vocab& v,
           for (const auto* o : st.ms) {
             counted |= o->type == MentionType::number && st.rel(o->end) <= h.start &&
                        h.start - st.rel(o->end) <= 1;
+            // the counted noun inside the figure's span ("450.000 lượt đoàn viên")
+            counted |= o->type == MentionType::number && st.rel(o->start) <= h.start &&
+                       h.end <= st.rel(o->end);
           }
           const std::string_view head = std::string_view(st.low).substr(0, h.start);
           counted |= head.ends_with("cho ") || head.ends_with("cho các ");
