@@ -39,6 +39,9 @@ void ListIndex::add(const Lexicon& lx, const LexEntry& e) {
   ie.canonical = e.canonical;
   ie.kind = std::string(e.attr("kind"));
   ie.needs_tail = e.attr("needs") == "tail";
+  ie.needs_tail_lower = e.attr("needs") == "tail_lower";
+  ie.bare_lower = e.attr("bare") == "lower";
+  ie.kind_alone = std::string(e.attr("kind_alone"));
   ie.inherit = e.attr("inherit") == "1";
   ie.generic = e.attr("generic") == "1";
   for (const auto& form : e.forms) {

@@ -17,6 +17,9 @@ struct IndexEntry {
   std::string canonical;
   std::string kind;
   bool needs_tail = false, inherit = false, generic = false;
+  bool needs_tail_lower = false;
+  bool bare_lower = false;        // bare=lower: written alone in lower case, kept so  // needs=tail_lower: a tail is needed only in lower case
+  std::string kind_alone;         // kind_alone=…: the kind when nothing follows the head
 };
 
 class ListIndex {

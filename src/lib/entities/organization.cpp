@@ -67,7 +67,7 @@ std::size_t scope_at(const EntityIndex& ix, const Words& w, std::size_t at, Scop
     const std::string gs(g);
     const std::size_t gw = static_cast<std::size_t>(std::count(gs.begin(), gs.end(), ' ')) + 1;
     if (at + gw <= n && key_of(w, at, at + gw) == gs) {
-      out->canonical = gs;
+      out->canonical = gs == "cấp cơ sở" ? "cơ sở" : gs;  // "công đoàn cấp cơ sở"
       out->generic = true;
       return gw;
     }
@@ -142,6 +142,27 @@ std::size_t scope_at(const EntityIndex& ix, const Words& w, std::size_t at, Scop
   return 0;
 }
 
+/// True when `start` is inside a quoted title that began with other words on the same line
+/// ("“Chuyến xe Công đoàn”", "\"Mái ấm Công đoàn\""): the word is part of the title.
+bool inside_quoted_title(std::string_view text, std::size_t start) {
+  std::size_t line = text.rfind('\n', start == 0 ? 0 : start - 1);
+  line = line == std::string_view::npos ? 0 : line + 1;
+  const std::string_view before = text.substr(line, start - line);
+  const std::size_t open = before.rfind("\xE2\x80\x9C");  // “
+  if (open != std::string_view::npos && before.find("\xE2\x80\x9D", open) == std::string_view::npos) {
+    return before.find_first_not_of(' ', open + 3) != std::string_view::npos;
+  }
+  std::size_t quotes = 0, last = std::string_view::npos;
+  for (std::size_t i = 0; i < before.size(); ++i) {
+    if (before[i] == '"') {
+      ++quotes;
+      last = i;
+    }
+  }
+  if (quotes % 2 == 1) return before.find_first_not_of(' ', last + 1) != std::string_view::npos;
+  return false;
+}
+
 /// True when a bare "công đoàn" at [start, end) is a modifier, part of another word, or a
 /// member noun ("công đoàn viên").
 bool union_word_blocked(const Match& m, std::size_t start, std::size_t end, bool lower,
@@ -150,11 +171,47 @@ bool union_word_blocked(const Match& m, std::size_t start, std::size_t end, bool
   const std::string_view next = word_after(text, end);
   if (next == "viên") return true;
   if (!has_scope && preceded_by(m, start, "org_blockers")) return true;
+  // right after a capitalized word: the end of another name ("Quỹ Xã hội Công đoàn", "Chợ Tết
+  // Công đoàn", "Chuyến xe Công đoàn")
+  if (!has_scope && !lower) {
+    auto w = words_before(text, start, 1);
+    if (!w.empty() && starts_upper(w.back()) && start > 0 && text[start - 1] == ' ') return true;
+    if (inside_quoted_title(text, start)) return true;
+  }
   if (lower && !has_scope) {
     auto w = words_before(text, start, 1);
     if (w.empty()) return true;
     const std::string lw = to_lower(w.back());
     return !(lw == "các" || lw == "những" || lw == "mọi");
+  }
+  return false;
+}
+
+/// True when the words kept as written, from `from` on, run into a person's name: a family
+/// name followed by two capitalized words, inside the span or just after it ("Công đoàn BIDV
+/// Lê Văn An", "KCN VSIP Nguyễn Văn An"). Two syllables are not enough: "KCN Đồng Văn".
+bool runs_into_person(const Match& m, const Words& w, std::size_t from) {
+  const std::string_view text = m.document().text;
+  std::vector<std::string_view> after;
+  std::size_t p = m.end();
+  for (int k = 0; k < 3; ++k) {
+    const std::string_view nx = word_after(text, p);
+    if (nx.empty()) break;
+    after.push_back(nx);
+    p = static_cast<std::size_t>(nx.data() - text.data()) + nx.size();
+  }
+  auto word = [&](std::size_t i) -> std::string_view {
+    if (i < w.size()) return w[i];
+    const std::size_t j = i - w.size();
+    return j < after.size() ? after[j] : std::string_view();
+  };
+  for (std::size_t i = std::max<std::size_t>(from, 1); i < w.size(); ++i) {
+    if (!starts_upper(w[i]) || find(m, "person_surnames", w[i]) == nullptr) continue;
+    const std::string_view a = word(i + 1), b = word(i + 2);
+    if (!a.empty() && !b.empty() && starts_upper(a) && starts_upper(b) && !has_upper_run(a) &&
+        !has_upper_run(b)) {
+      return true;
+    }
   }
   return false;
 }
@@ -220,6 +277,7 @@ bool organization(const Match& m, Value* out) {
   std::size_t pos = 0, slots = 0;
   bool generic_head = false, union_bare = false, union_lower = false, needs_tail = false,
        named_bare0 = false;
+  std::string kind_alone;
   while (pos < n) {
     const IndexEntry* e = nullptr;
     std::size_t len = longest(ix.heads, w, pos, &e);
@@ -227,7 +285,8 @@ bool organization(const Match& m, Value* out) {
       const std::string written = join(w, pos, pos + len);
       if (slots == 0) {
         generic_head = e->generic;
-        needs_tail = e->needs_tail;
+        needs_tail = e->needs_tail || (e->needs_tail_lower && !starts_upper(w[pos]));
+        kind_alone = e->kind_alone;
         union_bare = e->canonical == "Công đoàn";
         union_lower = !starts_upper(w[pos]);
       }
@@ -273,6 +332,12 @@ bool organization(const Match& m, Value* out) {
         ++rest;
       }
       if (types == 0 && rest == 0 && slots == 0) named_bare0 = true;
+      // a lower-case school head with no name after another head ("Công đoàn trường", "Công
+      // đoàn nhà trường": the union of the school just mentioned) is kept as written when its
+      // entry says bare=lower ("Công đoàn công ty" keeps "Công ty")
+      if (lower && types == 0 && rest == 0 && slots > 0 && e->bare_lower) {
+        piece = to_lower(join(w, pos, pos + len));
+      }
       add(piece);
       pos = k;
       ++slots;
@@ -306,10 +371,12 @@ bool organization(const Match& m, Value* out) {
   if (slots == 0) return false;
 
   std::vector<Scope> scopes;
+  std::size_t first_unknown = n;
   while (pos < n) {
     Scope sc;
     std::size_t used = scope_at(ix, w, pos, &sc);
     if (used == 0) {  // a word the parser does not know: kept as written
+      if (first_unknown == n) first_unknown = pos;
       sc.canonical = std::string(w[pos]);
       used = 1;
     }
@@ -337,8 +404,12 @@ bool organization(const Match& m, Value* out) {
   OrganizationValue v;
   v.name = std::string(whole);
   const bool generic = slots == 1 && (generic_head || union_bare) && generic_scope_only;
+  if (runs_into_person(m, w, first_unknown)) return false;
   v.canonical = generic ? to_lower(canonical) : canonical;
   v.abbreviation = bracket ? bracket : abbreviation;
+  if (kind.empty() && slots == 1 && !has_scope && !kind_alone.empty()) {
+    kind = kind_alone;
+  }
   v.kind = !kind.empty() ? kind : (!fallback.empty() ? fallback : "other");
   *out = std::move(v);
   return true;
@@ -425,6 +496,59 @@ bool organization_abbreviation(const Match& m, Value* out) {
     return true;
   }
   return false;
+}
+
+}  // namespace vnie::detail::entities
+
+namespace vnie::detail::entities {
+namespace {
+
+/// A word that is not a Vietnamese syllable: ASCII letters only and longer than any syllable
+/// ("Techcombank", "Vietcombank").
+bool foreign_word(std::string_view w) {
+  if (w.size() < 8) return false;
+  for (const char c : w) {
+    if (!std::isalpha(static_cast<unsigned char>(c))) return false;
+  }
+  return true;
+}
+
+bool has_digit(std::string_view w) {
+  for (const char c : w) {
+    if (std::isdigit(static_cast<unsigned char>(c))) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool organization_union_named(const Match& m, Value* out) {
+  const std::string_view whole = m.whole_normalized();
+  Words w;
+  for (std::size_t i = 0; i < whole.size();) {
+    while (i < whole.size() && whole[i] == ' ') ++i;
+    const std::size_t b = i;
+    while (i < whole.size() && whole[i] != ' ') ++i;
+    if (i > b) w.push_back(whole.substr(b, i - b));
+  }
+  const std::size_t head = (!w.empty() && w[0] == "CĐ") ? 1 : 2;
+  if (w.size() <= head) return false;
+  const std::string_view first = w[head];
+  std::size_t caps = 0;
+  for (std::size_t i = head; i < w.size(); ++i) {
+    if (starts_upper(w[i]) || has_digit(w[i])) ++caps;  // "Cienco 4"
+  }
+  // One ordinary capitalized syllable is the start of a longer name written partly in lower
+  // case ("Công đoàn Điện lực"), or of a sentence.
+  if (!(has_upper_run(first) || has_digit(first) || foreign_word(first) || caps >= 2)) return false;
+  if (!organization(m, out)) return false;
+  auto* v = std::get_if<OrganizationValue>(out);
+  if (v == nullptr) return false;
+  // organization() lower-cases generic names; a named union keeps the official casing.
+  if (!v->canonical.empty() && v->canonical.rfind("công đoàn", 0) == 0) {
+    v->canonical.replace(0, std::string_view("công đoàn").size(), "Công đoàn");
+  }
+  return true;
 }
 
 }  // namespace vnie::detail::entities
