@@ -142,9 +142,14 @@ std::size_t scope_at(const EntityIndex& ix, const Words& w, std::size_t at, Scop
   return 0;
 }
 
-/// True when `start` is inside a quoted title that began with other words on the same line
-/// ("“Chuyến xe Công đoàn”", "\"Mái ấm Công đoàn\""): the word is part of the title.
-bool inside_quoted_title(std::string_view text, std::size_t start) {
+/// True when [start, end) ends a quoted title that began with other words on the same line
+/// ("“Chuyến xe Công đoàn”", "\"Mái ấm Công đoàn\""): the word is part of the title. A quoted
+/// sentence that goes on ("“Khi gia nhập Công đoàn (CĐ), …") is not a title.
+bool inside_quoted_title(std::string_view text, std::size_t start, std::size_t end) {
+  std::size_t after = end;
+  while (after < text.size() && text[after] == ' ') ++after;
+  const std::string_view rest = text.substr(after);
+  if (!(rest.starts_with("\xE2\x80\x9D") || rest.starts_with("\""))) return false;
   std::size_t line = text.rfind('\n', start == 0 ? 0 : start - 1);
   line = line == std::string_view::npos ? 0 : line + 1;
   const std::string_view before = text.substr(line, start - line);
@@ -176,7 +181,7 @@ bool union_word_blocked(const Match& m, std::size_t start, std::size_t end, bool
   if (!has_scope && !lower) {
     auto w = words_before(text, start, 1);
     if (!w.empty() && starts_upper(w.back()) && start > 0 && text[start - 1] == ' ') return true;
-    if (inside_quoted_title(text, start)) return true;
+    if (inside_quoted_title(text, start, m.end())) return true;
   }
   if (lower && !has_scope) {
     auto w = words_before(text, start, 1);
@@ -534,6 +539,22 @@ bool organization_union_named(const Match& m, Value* out) {
   const std::size_t head = (!w.empty() && w[0] == "CĐ") ? 1 : 2;
   if (w.size() <= head) return false;
   const std::string_view first = w[head];
+  {  // a place, a scope or a known head right after "Công đoàn" is org.name's
+    const auto ixp = entity_index(m.lexicon());
+    Scope sc;
+    const IndexEntry* e = nullptr;
+    if (scope_at(*ixp, w, head, &sc) > 0 || longest(ixp->heads, w, head, &e) > 0 ||
+        longest(ixp->named, w, head, &e) > 0) {
+      return false;
+    }
+  }
+  for (std::size_t i = head; i < w.size(); ++i) {  // "Công đoàn Việt Nam 2013": a year
+    if (w[i].size() >= 4 && std::all_of(w[i].begin(), w[i].end(), [](char c) {
+          return std::isdigit(static_cast<unsigned char>(c)) != 0;
+        })) {
+      return false;
+    }
+  }
   std::size_t caps = 0;
   for (std::size_t i = head; i < w.size(); ++i) {
     if (starts_upper(w[i]) || has_digit(w[i])) ++caps;  // "Cienco 4"
