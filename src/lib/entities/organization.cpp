@@ -192,6 +192,20 @@ bool union_word_blocked(const Match& m, std::size_t start, std::size_t end, bool
   return false;
 }
 
+/// True when the match is a photo credit or byline: alone on its line or after a dash that
+/// ends it ("Khánh Anh - Trường Thịnh"): a given name that looks like a named head and a name.
+bool is_byline(const Match& m) {
+  const std::string_view text = m.document().text;
+  std::size_t e = m.end();
+  while (e < text.size() && (text[e] == ' ' || text[e] == '\r')) ++e;
+  if (e < text.size() && text[e] != '\n') return false;
+  std::size_t b = m.start();
+  while (b > 0 && text[b - 1] == ' ') --b;
+  if (b == 0 || text[b - 1] == '\n') return true;
+  const std::string_view before = text.substr(0, b);
+  return before.ends_with("-") || before.ends_with("\xE2\x80\x93");  // - or –
+}
+
 /// True when the words kept as written, from `from` on, run into a person's name: a family
 /// name followed by two capitalized words, inside the span or just after it ("Công đoàn BIDV
 /// Lê Văn An", "KCN VSIP Nguyễn Văn An"). Two syllables are not enough: "KCN Đồng Văn".
@@ -337,6 +351,7 @@ bool organization(const Match& m, Value* out) {
         ++rest;
       }
       if (types == 0 && rest == 0 && slots == 0) named_bare0 = true;
+      if (types == 0 && rest == 1 && slots == 0 && k == n && is_byline(m)) return false;
       // a lower-case school head with no name after another head ("Công đoàn trường", "Công
       // đoàn nhà trường": the union of the school just mentioned) is kept as written when its
       // entry says bare=lower ("Công đoàn công ty" keeps "Công ty")
