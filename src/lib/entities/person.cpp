@@ -119,6 +119,19 @@ bool person(const Match& m, Value* out) {
   auto name = m.normalized("name");
   if (!name) return false;
   if (find(m, "person_not_names", *name) || find(m, "provinces", *name)) return false;
+  {  // a place that runs into the next sentence ("… chế xuất Hà Nội Theo Chi cục …")
+    std::vector<std::string_view> nw;
+    std::string_view rest = *name;
+    for (std::size_t i = 0; i < rest.size();) {
+      while (i < rest.size() && rest[i] == ' ') ++i;
+      const std::size_t b = i;
+      while (i < rest.size() && rest[i] != ' ') ++i;
+      if (i > b) nw.push_back(rest.substr(b, i - b));
+    }
+    for (std::size_t k = 2; k < nw.size() && k <= 3; ++k) {
+      if (find(m, "provinces", join(nw, 0, k))) return false;
+    }
+  }
   const std::string_view text = m.document().text;
   auto before = words_before(text, m.start(), 2);
   if (!before.empty()) {
