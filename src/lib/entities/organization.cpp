@@ -524,13 +524,15 @@ namespace vnie::detail::entities {
 namespace {
 
 /// A word that is not a Vietnamese syllable: ASCII letters only and longer than any syllable
-/// ("Techcombank", "Vietcombank").
+/// ("Techcombank", "Vietcombank"), or with a letter Vietnamese does not use ("Hepza").
 bool foreign_word(std::string_view w) {
-  if (w.size() < 8) return false;
+  bool ascii = true, odd_letter = false;
   for (const char c : w) {
-    if (!std::isalpha(static_cast<unsigned char>(c))) return false;
+    if (!std::isalpha(static_cast<unsigned char>(c))) ascii = false;
+    const char l = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (l == 'f' || l == 'j' || l == 'w' || l == 'z') odd_letter = true;
   }
-  return true;
+  return ascii && (w.size() >= 8 || odd_letter);
 }
 
 bool has_digit(std::string_view w) {
@@ -551,8 +553,10 @@ bool organization_union_named(const Match& m, Value* out) {
     while (i < whole.size() && whole[i] != ' ') ++i;
     if (i > b) w.push_back(whole.substr(b, i - b));
   }
-  const std::size_t head = (!w.empty() && w[0] == "CĐ") ? 1 : 2;
-  if (w.size() <= head) return false;
+  const auto ixh = entity_index(m.lexicon());
+  const IndexEntry* he = nullptr;
+  const std::size_t head = longest(ixh->heads, w, 0, &he);  // Công đoàn, CĐ, công đoàn cơ sở, CĐCS
+  if (head == 0 || w.size() <= head) return false;
   const std::string_view first = w[head];
   {  // a place, a scope or a known head right after "Công đoàn" is org.name's
     const auto ixp = entity_index(m.lexicon());
