@@ -591,4 +591,31 @@ bool organization_union_named(const Match& m, Value* out) {
   return true;
 }
 
+bool organization_place_tail(const Match& m, Value* out) {
+  const std::string_view whole = m.whole_normalized();
+  Words w;
+  for (std::size_t i = 0; i < whole.size();) {
+    while (i < whole.size() && whole[i] == ' ') ++i;
+    const std::size_t b = i;
+    while (i < whole.size() && whole[i] != ' ') ++i;
+    if (i > b) w.push_back(whole.substr(b, i - b));
+  }
+  const auto ix = entity_index(m.lexicon());
+  const IndexEntry* e = nullptr;
+  const std::size_t head = longest(ix->heads, w, 0, &e);
+  if (head == 0 || w.size() <= head) return false;
+  Scope sc;
+  if (scope_at(*ix, w, head, &sc) > 0 || longest(ix->heads, w, head, &e) > 0 ||
+      longest(ix->named, w, head, &e) > 0) {
+    return false;  // "Thành ủy TP.HCM", "Huyện ủy Đảng …": org.name's
+  }
+  // the place itself is a person's name ("Bí thư Huyện ủy Nguyễn Văn An")
+  if (find(m, "person_surnames", w[head]) != nullptr) {
+    const std::string_view next = head + 1 < w.size() ? w[head + 1] : word_after(m.document().text, m.end());
+    if (!next.empty() && starts_upper(next)) return false;
+  }
+  if (runs_into_person(m, w, head)) return false;
+  return organization(m, out);
+}
+
 }  // namespace vnie::detail::entities
