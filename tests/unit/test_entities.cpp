@@ -132,3 +132,40 @@ TEST_CASE("entities: many threads share one extractor") {
   for (auto& th : threads) th.join();
   for (int v : same) CHECK(v == 50);
 }
+
+TEST_CASE("entities: a counted union level is a figure and an organization, each whole") {
+  // corpus/gold/README.md: "45 CĐCS" is a number `45 CĐCS` and an organization `CĐCS`.
+  const std::string text = "Công đoàn cơ quan Dân, Đảng quận Long Biên có 3 đồng chí và 2 công đoàn bộ phận.";
+  vnie::Document doc;
+  REQUIRE(extractor().extract(text, {}, &doc).ok());
+  std::vector<std::string> orgs, numbers;
+  for (const auto& m : doc.mentions) {
+    if (m.type == vnie::MentionType::organization) orgs.push_back(m.text);
+    if (m.type == vnie::MentionType::number) {
+      const auto& n = std::get<vnie::NumberValue>(m.value);
+      REQUIRE(n.unit.has_value());
+      numbers.push_back(m.text + "|" + *n.unit);
+    }
+  }
+  CHECK(orgs == std::vector<std::string>{"Công đoàn cơ quan Dân, Đảng quận Long Biên",
+                                         "công đoàn bộ phận"});
+  CHECK(numbers == std::vector<std::string>{"3 đồng chí|đồng chí",
+                                            "2 công đoàn bộ phận|công đoàn bộ phận"});
+}
+
+TEST_CASE("entities: the proper name after a zone, and a union named after its enterprise") {
+  const std::string text =
+      "Công đoàn Khu kinh tế Nghi Sơn và Ban Quản lý Khu công nghiệp Quang Minh cùng Công đoàn "
+      "BIDV trao quà; Chủ tịch Công đoàn CAND Nguyễn Văn An phát biểu.";
+  std::vector<std::string> canon;
+  for (const auto& m : entities(text, vnie::MentionType::organization)) {
+    canon.push_back(org(m).canonical);
+  }
+  CHECK(canon == std::vector<std::string>{"Công đoàn Khu kinh tế Nghi Sơn",
+                                          "Ban Quản lý Khu công nghiệp Quang Minh",
+                                          "Công đoàn BIDV", "Công đoàn CAND"});
+  // the person after the union stays a person
+  auto people = entities(text, vnie::MentionType::person);
+  REQUIRE(people.size() == 1);
+  CHECK(people[0].text == "Nguyễn Văn An");
+}
