@@ -355,6 +355,11 @@ bool organization(const Match& m, Value* out) {
       // a lower-case school head with no name after another head ("Công đoàn trường", "Công
       // đoàn nhà trường": the union of the school just mentioned) is kept as written when its
       // entry says bare=lower ("Công đoàn công ty" keeps "Công ty")
+      // "cán bộ công đoàn trường học", "78 CĐCS trường học": the common noun "trường học"
+      if (lower && types == 0 && rest == 0 && k == n &&
+          to_lower(word_after(m.document().text, m.end())) == "học") {
+        return false;
+      }
       if (lower && types == 0 && rest == 0 && slots > 0 && e->bare_lower) {
         piece = to_lower(join(w, pos, pos + len));
       }
