@@ -53,6 +53,11 @@ std::string cut_title(const Match& m, std::string_view phrase) {
   auto w = split_words(phrase);
   for (std::size_t k = 1; k < w.size(); ++k) {
     if (starts_upper(w[k])) continue;
+    // "Bí thư Huyện ủy Tiên Du và 150 đại biểu …": a count after "và" starts another phrase
+    if (w[k] == "và" && k + 1 < w.size() && !w[k + 1].empty() &&
+        w[k + 1][0] >= '0' && w[k + 1][0] <= '9') {
+      return join(w, 0, k);
+    }
     if (find(m, "person_title_stops", w[k]) ||
         (k + 1 < w.size() && find(m, "person_title_stops", join(w, k, k + 2)))) {
       return join(w, 0, k);
