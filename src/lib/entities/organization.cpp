@@ -101,6 +101,21 @@ std::size_t scope_at(const EntityIndex& ix, const Words& w, std::size_t at, Scop
       }
     }
   }
+  // "Q.Bình Thạnh", "Q. 1", "P.5", "TX.Sơn Tây": quận, phường, thị xã abbreviated
+  for (const auto& [ab, full] : {std::pair<std::string_view, std::string_view>{"Q.", "quận"},
+                                 {"P.", "phường"}, {"TX.", "thị xã"}}) {
+    if (w[at].substr(0, ab.size()) != ab) continue;
+    std::string place(w[at].substr(ab.size()));
+    std::size_t k = at + 1;
+    while (k < n && k < at + 3 && (starts_upper(w[k]) || std::isdigit(static_cast<unsigned char>(w[k][0])))) {
+      if (!place.empty()) place += ' ';
+      place.append(w[k]);
+      ++k;
+    }
+    if (place.empty()) break;
+    out->canonical = std::string(full) + " " + place;
+    return k - at;
+  }
   std::size_t used = 0;
   if (is_tp(w[at])) {
     out->canonical = "thành phố";
