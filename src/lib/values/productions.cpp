@@ -36,8 +36,11 @@ bool glued(const Match& m) {
   if (e < t.size()) {
     const char a = t[e];
     const char a2 = e + 1 < t.size() ? t[e + 1] : '\0';
-    if (a == '/' || a == ':' || a == '_' || a == '\\') return true;
-    if ((a == '.' || a == ',' || a == '-') && is_ascii_digit(static_cast<unsigned char>(a2))) {
+    if (a == '/' || a == '_' || a == '\\') return true;
+    // A colon then a digit is a clock time, score or ratio ("2:1"); a colon
+    // then a space is punctuation ("Ngày 20/11/2023: …", "4 chuyên đề: …").
+    if ((a == '.' || a == ',' || a == '-' || a == ':') &&
+        is_ascii_digit(static_cast<unsigned char>(a2))) {
       return true;
     }
   }
