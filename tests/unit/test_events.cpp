@@ -165,6 +165,40 @@ TEST_CASE("events: awards in a list share the issuer written once") {
   }
 }
 
+TEST_CASE("events: the issuer after 'của' may be an office: of a body, or one that needs none") {
+  Doc minister("Dịp này, 10 cá nhân nhận Bằng khen của Bộ trưởng Bộ Quốc phòng.");
+  minister.count("10 cá nhân", 10, "cá nhân").award("Bằng khen", "bang_khen").org("Bộ Quốc phòng", "Bộ Quốc phòng");
+  auto a = of<AwardEvent>(minister.events());
+  REQUIRE(a.size() == 1);
+  CHECK(a[0].issuer == "Bộ trưởng Bộ Quốc phòng");
+  REQUIRE(a[0].recipients.size() == 1);
+  CHECK(a[0].recipients[0] == counted(10, "individual"));
+
+  Doc chair("Anh Ba được tặng Bằng khen của Chủ tịch UBND tỉnh Nghệ An.");
+  chair.award("Bằng khen", "bang_khen").org("UBND tỉnh Nghệ An", "Ủy ban nhân dân tỉnh Nghệ An");
+  a = of<AwardEvent>(chair.events());
+  REQUIRE(a.size() == 1);
+  CHECK(a[0].issuer == "Chủ tịch Ủy ban nhân dân tỉnh Nghệ An");
+
+  // rules/lists/event_issuer_offices.txt: "Thủ tướng" alone is the Prime Minister.
+  Doc pm("Chị B được truy tặng Bằng khen của Thủ tướng vì đã dũng cảm cứu người. Ông C được "
+         "tặng Bằng khen do Chủ tịch nước ký.");
+  pm.award("Bằng khen", "bang_khen", 1).award("Bằng khen", "bang_khen", 2);
+  a = of<AwardEvent>(pm.events());
+  REQUIRE(a.size() == 2);
+  CHECK(a[0].issuer == "Thủ tướng Chính phủ");
+  CHECK(a[1].issuer == "Chủ tịch nước");
+
+  // An office of no named body, and a word that only begins like one, give no issuer.
+  Doc unit("Ông được tặng Bằng khen của thủ trưởng đơn vị. Bà được tặng Bằng khen của Thủ "
+           "tướngx.");
+  unit.award("Bằng khen", "bang_khen", 1).award("Bằng khen", "bang_khen", 2);
+  a = of<AwardEvent>(unit.events());
+  REQUIRE(a.size() == 2);
+  CHECK_FALSE(a[0].issuer.has_value());
+  CHECK_FALSE(a[1].issuer.has_value());
+}
+
 TEST_CASE("events: active and passive grants, named recipients, nominations") {
   Doc active("LĐLĐ tỉnh tặng Bằng khen cho 03 tập thể, 13 cá nhân có thành tích xuất sắc.");
   active.org("LĐLĐ tỉnh", "Liên đoàn Lao động tỉnh")

@@ -43,6 +43,19 @@ EventAssembler::Keywords load(const Lexicon& lex, std::string_view list) {
   return k;
 }
 
+/// A list whose entries map each lower-case form to the entry's canonical
+/// (first) form, longest form first: rules/lists/event_issuer_offices.txt.
+EventAssembler::Keywords load_canonical(const Lexicon& lex, std::string_view list) {
+  EventAssembler::Keywords k;
+  for (const auto& e : lex.entries(list)) {
+    if (e.forms.empty()) continue;
+    for (const auto& f : e.forms) k.forms.emplace_back(lower_same_length(f), e.forms.front());
+  }
+  std::stable_sort(k.forms.begin(), k.forms.end(),
+                   [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  return k;
+}
+
 /// Whole-word, non-overlapping occurrences of the keywords in `low`, longest
 /// form first, sorted by start.
 std::vector<EventAssembler::Hit> find(const EventAssembler::Keywords& k, std::string_view low) {
@@ -137,6 +150,12 @@ bool in_list(const std::string& s, const EventAssembler::Keywords& k) {
 
 using Emit = std::function<void(Event, std::string_view)>;
 using Vocab = EventAssembler::Vocabulary;
+
+/// Offices that grant in the name of the body written after them, lower case
+/// with their trailing space: "Chủ tịch UBND tỉnh", "Bộ trưởng Bộ Y tế".
+constexpr std::string_view kOfficeTitles[] = {"tổng giám đốc ", "chủ tịch ",   "bộ trưởng ",
+                                              "giám đốc ",      "thủ trưởng ", "hiệu trưởng ",
+                                              "viện trưởng ",   "chủ nhiệm "};
 
 /// The clause start (after the last ';' before `pos`) in a lower-cased sentence.
 std::size_t clause_start(const std::string& low, std::size_t pos) {
@@ -428,9 +447,7 @@ void awards(const Sentence& st, std::string_view text, const Vocab& v,
   auto office = [&](const Mention* o) {
     std::string name = canonical(o);
     const std::string_view head = between(0, st.rel(o->start));
-    for (const std::string_view title : {"tổng giám đốc ", "chủ tịch ", "bộ trưởng ",
-                                         "giám đốc ", "thủ trưởng ", "hiệu trưởng ",
-                                         "viện trưởng ", "chủ nhiệm "}) {
+    for (const std::string_view title : kOfficeTitles) {
       if (head.ends_with(title) && name.rfind("Chủ tịch", 0) != 0) {
         const std::size_t at = st.start + st.rel(o->start) - title.size();
         std::string written(text.substr(at, title.size()));
@@ -475,12 +492,34 @@ void awards(const Sentence& st, std::string_view text, const Vocab& v,
     const auto& av = std::get<AwardValue>(a->value);
     evs[k].award_kind = av.kind;
     evs[k].award = av.name;
-    // Issuer: "… của X", else "X tặng …" / "được X tặng …" before the award.
+    // Issuer: "… của X" (or "của Bộ trưởng X": the office of X), else "X
+    // tặng …" / "được X tặng …" before the award.
     for (const auto* o : orgs) {
-      const std::string_view gap = between(ae, st.rel(o->start));
-      if (st.rel(o->start) >= ae && (gap == " của " || gap == " của các " || gap == " do ")) {
+      if (st.rel(o->start) < ae) continue;
+      std::string_view gap = between(ae, st.rel(o->start));
+      for (const std::string_view title : kOfficeTitles) {
+        if (gap.size() > title.size() && gap.ends_with(title)) {
+          gap.remove_suffix(title.size());  // " của bộ trưởng " → " của "
+          break;
+        }
+      }
+      if (gap == " của " || gap == " của các " || gap == " do ") {
         evs[k].issuer = office(o);
         break;
+      }
+    }
+    // "Bằng khen của Thủ tướng": an office that needs no body to name it
+    // (rules/lists/event_issuer_offices.txt).
+    if (!evs[k].issuer) {
+      const std::string_view after = between(ae, st.low.size());
+      for (const auto& [form, issuer] : v.issuer_offices.forms) {
+        for (const std::string_view lead : {" của ", " do "}) {
+          if (after.starts_with(lead) && after.substr(lead.size()).starts_with(form) &&
+              at_word_boundaries(after, lead.size(), lead.size() + form.size())) {
+            evs[k].issuer = issuer;
+          }
+        }
+        if (evs[k].issuer) break;
       }
     }
     {
@@ -932,7 +971,8 @@ EventAssembler::EventAssembler(const Lexicon& lexicon)
              load(lexicon, "event_meeting_blockers"), load(lexicon, "event_plan_words"),    load(lexicon, "event_award_verbs"),
              load(lexicon, "event_award_blockers"), load(lexicon, "event_funding_verbs"),
              load(lexicon, "event_not_funding"),   load(lexicon, "event_recipient_units"),
-             load(lexicon, "event_beneficiary_units"), load(lexicon, "event_non_org_givers"), {}},
+             load(lexicon, "event_beneficiary_units"), load(lexicon, "event_non_org_givers"),
+             load_canonical(lexicon, "event_issuer_offices"), {}},
       splitter_([&] {
         std::vector<std::string> abbr;
         for (const auto& e : lexicon.entries("sentence_abbreviations")) {

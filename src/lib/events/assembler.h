@@ -39,6 +39,9 @@ class EventAssembler {
   struct Vocabulary {
     Keywords meeting_kinds, meeting_verbs, meeting_blockers, plan_words, award_verbs, award_blockers,
         funding_verbs, not_funding, recipient_units, beneficiary_units, non_org_givers;
+    /// Offices named alone ("Thủ tướng"): the kind is the issuer they stand
+    /// for ("Thủ tướng Chính phủ").
+    Keywords issuer_offices;
     std::vector<std::string> kind_order;  ///< meeting kinds, most specific first
   };
 
