@@ -512,6 +512,31 @@ bool date_range(const Match& m, Value* out) {
   return true;
 }
 
+/// "từ tháng 7/2021 đến tháng 9/2021", "tháng 7 - 9/2021", "từ tháng 11/2023
+/// đến hết tháng 2/2024": months, no days. Without a year the months must
+/// run forward ("tháng 3 đến tháng 5"); a year written only at the end is the
+/// start's too, or the year before when the months wrap.
+bool month_range(const Match& m, Value* out) {
+  int m1 = 0, m2 = 0;
+  if (!to_int(m.get("m1").value_or(""), &m1) || !to_int(m.get("m2").value_or(""), &m2)) {
+    return false;
+  }
+  if (m1 < 1 || m1 > 12 || m2 < 1 || m2 > 12) return false;
+  optional<int> y1, y2;
+  if (!year_of(m, {"y1", "y1b"}, &y1) || !year_of(m, {"y2", "y2b"}, &y2)) return false;
+  if (y1 && !y2) return false;  // "tháng 7/2021 - 9": not a range we trust
+  if (!y1 && y2) y1 = m1 < m2 ? *y2 : *y2 - 1;
+  if (y1 ? (*y1 * 12 + m1 >= *y2 * 12 + m2) : m1 >= m2) return false;
+  if (glued(m)) return false;
+  DateRangeValue r;
+  r.from.year = y1;
+  r.from.month = m1;
+  r.to.year = y2;
+  r.to.month = m2;
+  *out = r;
+  return true;
+}
+
 /// "nhiệm kỳ 2023 - 2028", "giai đoạn 2021-2025", "2020 - 2025".
 bool year_range(const Match& m, Value* out) {
   int a = 0, b = 0;
@@ -689,6 +714,7 @@ void register_date_productions(ProductionRegistry& r) {
   r.add("time", time_of_day);
   r.add("date_range", date_range);
   r.add("year_range", year_range);
+  r.add("month_range", month_range);
   r.add("part_of_year", part_of_year);
   r.add("quarter", quarter);
   r.add("week_rel", week_rel);
