@@ -199,6 +199,36 @@ TEST_CASE("events: the issuer after 'của' may be an office: of a body, or one 
   CHECK_FALSE(a[1].issuer.has_value());
 }
 
+TEST_CASE("events: an award handed over on behalf of a body has that body as its issuer") {
+  Doc president("Thừa uỷ quyền của Chủ tịch nước, Đại tá Lê Như Cương, Chính uỷ BĐBP tỉnh Nghệ An "
+                "đã trao Huân chương Chiến công hạng Nhất cho 2 cá nhân.");
+  president.org("Chủ tịch nước", "Chủ tịch nước")
+      .org("BĐBP tỉnh Nghệ An", "Bộ đội Biên phòng tỉnh Nghệ An")
+      .award("Huân chương Chiến công hạng Nhất", "huan_chuong")
+      .count("2 cá nhân", 2, "cá nhân");
+  auto a = of<AwardEvent>(president.events());
+  REQUIRE(a.size() == 1);
+  CHECK(a[0].issuer == "Chủ tịch nước");
+  REQUIRE(a[0].recipients.size() == 1);
+  CHECK(a[0].recipients[0] == counted(2, "individual"));
+
+  // An office named alone (event_issuer_offices.txt), written "ủy" or "uỷ".
+  Doc pm("Thừa ủy quyền của Thủ tướng, Bộ trưởng Nguyễn Văn Thể trao Bằng khen cho 5 tập thể.");
+  pm.award("Bằng khen", "bang_khen").count("5 tập thể", 5, "tập thể");
+  a = of<AwardEvent>(pm.events());
+  REQUIRE(a.size() == 1);
+  CHECK(a[0].issuer == "Thủ tướng Chính phủ");
+
+  // "thay mặt X nhận": X receives; the issuer is read as before.
+  Doc receive("Ông Tư thay mặt Công ty Điện lực Hà Nội nhận Bằng khen của UBND thành phố.");
+  receive.org("Công ty Điện lực Hà Nội", "Công ty Điện lực Hà Nội")
+      .award("Bằng khen", "bang_khen")
+      .org("UBND thành phố", "Ủy ban nhân dân thành phố");
+  a = of<AwardEvent>(receive.events());
+  REQUIRE(a.size() == 1);
+  CHECK(a[0].issuer == "Ủy ban nhân dân thành phố");
+}
+
 TEST_CASE("events: active and passive grants, named recipients, nominations") {
   Doc active("LĐLĐ tỉnh tặng Bằng khen cho 03 tập thể, 13 cá nhân có thành tích xuất sắc.");
   active.org("LĐLĐ tỉnh", "Liên đoàn Lao động tỉnh")

@@ -522,6 +522,43 @@ void awards(const Sentence& st, std::string_view text, const Vocab& v,
         if (evs[k].issuer) break;
       }
     }
+    // "Thừa ủy quyền của Chủ tịch nước, Đại tá X … trao Huân chương …",
+    // "Thay mặt Bộ GD-ĐT, ông Y trao Bằng khen …": the award is handed over on
+    // behalf of that body, which is its issuer; only before a giving verb
+    // ("ông Z thay mặt Công ty B nhận Bằng khen" is a recipient).
+    if (!evs[k].issuer) {
+      auto on_behalf = [&](std::size_t at) {
+        const std::string_view lead = between(0, at);
+        for (const std::string_view w : {"thừa ủy quyền của ", "thừa uỷ quyền của ",
+                                         "thừa ủy quyền ", "thừa uỷ quyền ", "thay mặt "}) {
+          if (lead.ends_with(w)) return true;
+        }
+        return false;
+      };
+      auto gives_between = [&](std::size_t lo, std::size_t hi) {
+        return std::any_of(verbs.begin(), verbs.end(), [&](const auto& h) {
+          return h.start >= lo && h.end <= hi && h.kind == "give";
+        });
+      };
+      for (const auto* o : orgs) {
+        const std::size_t os = st.rel(o->start), oe = st.rel(o->end);
+        if (oe <= as && on_behalf(os) && gives_between(oe, as)) {
+          evs[k].issuer = office(o);
+          break;
+        }
+      }
+      for (std::size_t p = 0; !evs[k].issuer && p < as; ++p) {  // "thừa ủy quyền của Thủ tướng"
+        if (p > 0 && st.low[p - 1] != ' ') continue;
+        for (const auto& [form, issuer] : v.issuer_offices.forms) {
+          if (st.low.compare(p, form.size(), form) == 0 && p + form.size() <= as &&
+              at_word_boundaries(st.low, p, p + form.size()) && on_behalf(p) &&
+              gives_between(p + form.size(), as)) {
+            evs[k].issuer = issuer;
+            break;
+          }
+        }
+      }
+    }
     {
       const bool have_issuer = evs[k].issuer.has_value();
       // The verb nearest before the award first: "X vinh dự được Y tặng
