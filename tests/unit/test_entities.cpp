@@ -103,6 +103,23 @@ TEST_CASE("entities: a person's titles, and the byline at the end of an article"
   CHECK(people[1].text == "Hải Yến");
 }
 
+TEST_CASE("entities: a person's name keeps its tone marks as written, in NFC") {
+  // Organizations get the normalizer's canonical tone style; a name is the
+  // person's own spelling ("Thuý" and "Thúy" are written by different people).
+  const std::string text =
+      "Dự có đồng chí Nguyễn Thị Thuý, Chủ tịch Công đoàn. Anh Trần Văn Hòa và chị Lê Thị "
+      "Hoa\xcc\x80 nhận quà của Uỷ ban nhân dân tỉnh.";  // the last name in NFD: "Hoà"
+  auto people = entities(text, vnie::MentionType::person);
+  REQUIRE(people.size() == 3);
+  CHECK(std::get<vnie::PersonValue>(people[0].value).name == "Nguyễn Thị Thuý");
+  CHECK(std::get<vnie::PersonValue>(people[1].value).name == "Trần Văn Hòa");
+  CHECK(people[2].text == "Lê Thị Hoa\xcc\x80");                               // the input's bytes
+  CHECK(std::get<vnie::PersonValue>(people[2].value).name == "Lê Thị Ho\xc3\xa0");  // NFC "Hoà"
+  auto orgs = entities(text, vnie::MentionType::organization);
+  REQUIRE(!orgs.empty());
+  CHECK(org(orgs.back()).canonical == "Ủy ban nhân dân tỉnh");
+}
+
 TEST_CASE("entities: not organizations") {
   for (const char* s : {"hoạt động công đoàn năm 2020", "đoàn viên công đoàn",
                         "nổ súng tấn công đoàn xe", "chương trình Mái ấm Công đoàn",

@@ -81,10 +81,15 @@ struct RuleGroup {
 }  // namespace
 
 struct Extractor::Impl {
-  explicit Impl(const Options& o) : options(o), normalizer(o.normalize), rules(&normalizer) {}
+  explicit Impl(const Options& o)
+      : options(o),
+        normalizer(o.normalize),
+        as_written(NormalizeOptions{ToneStyle::keep, false}),
+        rules(&normalizer) {}
 
   Options options;
   Normalizer normalizer;
+  Normalizer as_written;  // NFC and cleaning only: tone marks stay where they are written
   detail::RuleSet rules;
   std::vector<RuleGroup> groups;  // sorted by stage
   std::unique_ptr<detail::EventAssembler> events;
@@ -368,6 +373,22 @@ Status Extractor::extract(std::string_view input, const DocumentInfo& info, Docu
       m.value = c.value;
       m.rule = impl_->rules.rules[c.rule].spec.id;
       earlier.push_back(std::move(m));
+    }
+  }
+
+  // A person's name as written. The rules read the normalized text, whose
+  // tone placement is canonical ("Lê Quang Hòa"); a name keeps its writer's
+  // ("Lê Quang Hoà"), in NFC, when it is the whole span and differs only so.
+  for (auto& m : earlier) {
+    auto* person = std::get_if<PersonValue>(&m.value);
+    if (person == nullptr) continue;
+    auto [ns, ne] = nt.to_original(View::normalized, m.start, m.end);
+    auto [s, e] = to_input(ns, ne);
+    const std::string_view written = input.substr(s, e - s);
+    if (!detail::valid_utf8(written)) continue;
+    std::string name = impl_->as_written.normalize(written).text;
+    if (name != person->name && impl_->normalizer.normalize(name).text == person->name) {
+      person->name = std::move(name);
     }
   }
 
