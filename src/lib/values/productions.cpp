@@ -7,6 +7,7 @@
 #include "extract/production.h"
 #include "values/context.h"
 #include "values/parse.h"
+#include "text/unicode.h"
 #include "values/productions_internal.h"
 
 namespace vnie::detail {
@@ -99,6 +100,11 @@ bool figure(const Match& m, Value* out) {
   auto num = m.get("num");
   auto unit = m.normalized("unit");
   if (!num || !unit) return false;
+  // "học sinh lớp 12 Trường THPT X": a grade, then the name of a school.
+  {
+    const std::string before = lower(word_before(view_text(m), m.start()));
+    if ((before == "lớp" || before == "khối") && starts_upper(*unit)) return false;
+  }
   NumberInfo info;
   if (!parse_number_info(*num, &info)) return false;
   const std::size_t num_start =
@@ -205,11 +211,20 @@ bool money(const Match& m, Value* out) {
     // Currency names that are also the first syllable of other words: "hai
     // đồng chí", "03 đồng chí", "2 đô thị", "3 xu hướng".
     const std::string form = lower(*m.get("cur"));
-    const std::string next = lower(word_after(view_text(m), m.end()));
+    const std::string_view next_word = word_after(view_text(m), m.end());
+    const std::string next = lower(next_word);
     const bool next_letter = !next.empty() && !is_ascii_digit(static_cast<unsigned char>(next[0]));
     if (form == "đồng" && next_letter && !info.has_scale) {
       for (auto w : kDongNot) {
-        if (next == w) return false;
+        if (next != w) continue;
+        // "500.000 đồng tiền mặt / tiền thưởng": an amount of cash, not coins.
+        if (next == "tiền") {
+          const std::size_t after = static_cast<std::size_t>(next_word.data() - view_text(m).data()) +
+                                    next_word.size();
+          const std::string kind = lower(word_after(view_text(m), after));
+          if (kind == "mặt" || kind == "thưởng" || kind == "mừng" || kind == "hỗ") break;
+        }
+        return false;
       }
       if (!info.has_scale && info.value < 1000 && !m.has("qual")) return false;
     }
