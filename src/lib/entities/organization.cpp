@@ -555,6 +555,18 @@ bool foreign_word(std::string_view w) {
   return ascii && (w.size() >= 8 || odd_letter);
 }
 
+/// The words of `s`, split at spaces.
+Words split_words(std::string_view s) {
+  Words w;
+  for (std::size_t i = 0; i < s.size();) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    const std::size_t b = i;
+    while (i < s.size() && s[i] != ' ') ++i;
+    if (i > b) w.push_back(s.substr(b, i - b));
+  }
+  return w;
+}
+
 bool has_digit(std::string_view w) {
   for (const char c : w) {
     if (std::isdigit(static_cast<unsigned char>(c))) return true;
@@ -566,13 +578,7 @@ bool has_digit(std::string_view w) {
 
 bool organization_union_named(const Match& m, Value* out) {
   const std::string_view whole = m.whole_normalized();
-  Words w;
-  for (std::size_t i = 0; i < whole.size();) {
-    while (i < whole.size() && whole[i] == ' ') ++i;
-    const std::size_t b = i;
-    while (i < whole.size() && whole[i] != ' ') ++i;
-    if (i > b) w.push_back(whole.substr(b, i - b));
-  }
+  const Words w = split_words(whole);
   const auto ixh = entity_index(m.lexicon());
   const IndexEntry* he = nullptr;
   const std::size_t head = longest(ixh->heads, w, 0, &he);  // Công đoàn, CĐ, công đoàn cơ sở, CĐCS
@@ -613,13 +619,7 @@ bool organization_union_named(const Match& m, Value* out) {
 
 bool organization_place_tail(const Match& m, Value* out) {
   const std::string_view whole = m.whole_normalized();
-  Words w;
-  for (std::size_t i = 0; i < whole.size();) {
-    while (i < whole.size() && whole[i] == ' ') ++i;
-    const std::size_t b = i;
-    while (i < whole.size() && whole[i] != ' ') ++i;
-    if (i > b) w.push_back(whole.substr(b, i - b));
-  }
+  const Words w = split_words(whole);
   const auto ix = entity_index(m.lexicon());
   const IndexEntry* e = nullptr;
   const std::size_t head = longest(ix->heads, w, 0, &e);

@@ -470,6 +470,18 @@ bool day_month(const Match& m, string_view dn, std::initializer_list<string_view
   return year_of(m, yn, y);
 }
 
+DateRangeValue range_of(optional<int> y1, optional<int> m1, optional<int> d1, optional<int> y2,
+                        optional<int> m2, optional<int> d2) {
+  DateRangeValue r;
+  r.from.year = y1;
+  r.from.month = m1;
+  r.from.day = d1;
+  r.to.year = y2;
+  r.to.month = m2;
+  r.to.day = d2;
+  return r;
+}
+
 /// "Từ ngày 23/11 đến ngày 25/11/2021", "13 và 14-7", "từ 14 đến 16/8",
 /// "28/7/1929 - 28/7/2024".
 bool date_range(const Match& m, Value* out) {
@@ -501,14 +513,7 @@ bool date_range(const Match& m, Value* out) {
     return false;
   }
   if (glued(m)) return false;
-  DateRangeValue r;
-  r.from.year = y1;
-  r.from.month = m1;
-  r.from.day = d1;
-  r.to.year = y2;
-  r.to.month = m2;
-  r.to.day = d2;
-  *out = r;
+  *out = range_of(y1, m1, d1, y2, m2, d2);
   return true;
 }
 
@@ -528,12 +533,7 @@ bool month_range(const Match& m, Value* out) {
   if (!y1 && y2) y1 = m1 < m2 ? *y2 : *y2 - 1;
   if (y1 ? (*y1 * 12 + m1 >= *y2 * 12 + m2) : m1 >= m2) return false;
   if (glued(m)) return false;
-  DateRangeValue r;
-  r.from.year = y1;
-  r.from.month = m1;
-  r.to.year = y2;
-  r.to.month = m2;
-  *out = r;
+  *out = range_of(y1, m1, std::nullopt, y2, m2, std::nullopt);
   return true;
 }
 
