@@ -229,6 +229,38 @@ TEST_CASE("events: an award handed over on behalf of a body has that body as its
   CHECK(a[0].issuer == "Ủy ban nhân dân thành phố");
 }
 
+TEST_CASE("events: persons named after 'cho' are individual recipients") {
+  auto person = [](const char* name) {
+    PersonValue v;
+    v.name = name;
+    return v;
+  };
+  Doc d("Bộ trưởng Đào Ngọc Dung đã trao Bằng khen cho anh Nguyễn Văn Bình và chị Lê Thị Hoa.");
+  d.add(MentionType::person, "Đào Ngọc Dung", person("Đào Ngọc Dung"))
+      .award("Bằng khen", "bang_khen")
+      .add(MentionType::person, "Nguyễn Văn Bình", person("Nguyễn Văn Bình"))
+      .add(MentionType::person, "Lê Thị Hoa", person("Lê Thị Hoa"));
+  auto a = of<AwardEvent>(d.events());
+  REQUIRE(a.size() == 1);
+  REQUIRE(a[0].recipients.size() == 2);
+  CHECK(a[0].recipients[0].name == "Nguyễn Văn Bình");
+  CHECK(a[0].recipients[0].kind == "individual");
+  CHECK_FALSE(a[0].recipients[0].count.has_value());
+  CHECK(a[0].recipients[1].name == "Lê Thị Hoa");
+
+  // The giver before the award, and a person not after "cho", receive nothing.
+  Doc g("Ông Trần Văn Tư trao Bằng khen cho Công đoàn Điện lực theo đề nghị của anh Võ Văn Kiệt.");
+  g.add(MentionType::person, "Trần Văn Tư", person("Trần Văn Tư"))
+      .award("Bằng khen", "bang_khen")
+      .org("Công đoàn Điện lực", "Công đoàn Điện lực")
+      .add(MentionType::person, "Võ Văn Kiệt", person("Võ Văn Kiệt"));
+  a = of<AwardEvent>(g.events());
+  REQUIRE(a.size() == 1);
+  REQUIRE(a[0].recipients.size() == 1);
+  CHECK(a[0].recipients[0].name == "Công đoàn Điện lực");
+  CHECK(a[0].recipients[0].kind == "collective");
+}
+
 TEST_CASE("events: active and passive grants, named recipients, nominations") {
   Doc active("LĐLĐ tỉnh tặng Bằng khen cho 03 tập thể, 13 cá nhân có thành tích xuất sắc.");
   active.org("LĐLĐ tỉnh", "Liên đoàn Lao động tỉnh")

@@ -56,6 +56,14 @@ EventAssembler::Keywords load_canonical(const Lexicon& lex, std::string_view lis
   return k;
 }
 
+/// The words written before a person's name (person_markers.txt), each
+/// followed by its space: "đồng chí ", "anh ".
+EventAssembler::Keywords load_markers(const Lexicon& lex) {
+  EventAssembler::Keywords k = load(lex, "person_markers");
+  for (auto& f : k.forms) f.first += ' ';
+  return k;
+}
+
 /// Whole-word, non-overlapping occurrences of the keywords in `low`, longest
 /// form first, sorted by start.
 std::vector<EventAssembler::Hit> find(const EventAssembler::Keywords& k, std::string_view low) {
@@ -638,6 +646,30 @@ void awards(const Sentence& st, std::string_view text, const Vocab& v,
         named_end = st.rel(o->end);
       }
     }
+    // Persons named after "cho", with or without a marker ("cho anh Nguyễn
+    // Văn Bình", "cho đồng chí X và bà Y"): individual recipients.
+    for (const auto* p : st.of(MentionType::person)) {
+      const std::size_t ps = st.rel(p->start);
+      if (ps < named_end || (k + 1 < list.size() && ps > st.rel(list[k + 1]->start))) continue;
+      const auto* pv = std::get_if<PersonValue>(&p->value);
+      if (pv == nullptr) continue;
+      std::string_view gap = between(named_end, ps);
+      for (const auto& [form, kind] : v.person_markers.forms) {  // longest first
+        if (gap.size() > form.size() && gap.ends_with(form) && gap[gap.size() - form.size() - 1] == ' ') {
+          gap.remove_suffix(form.size());
+          break;
+        }
+      }
+      const bool after_cho = gap.ends_with("cho ") && gap.size() <= 40;
+      const bool chained = !evs[k].recipients.empty() && evs[k].recipients.back().name &&
+                           (gap == " và " || gap == ", ");
+      if (!after_cho && !chained) continue;
+      Recipient r;
+      r.name = pv->name;
+      r.kind = "individual";
+      evs[k].recipients.push_back(r);
+      named_end = st.rel(p->end);
+    }
     // "trao tặng 01 Cờ thi đua … cho CĐCS X": the number of awards given to
     // the one body named.
     if (evs[k].recipients.size() == 1 && evs[k].recipients[0].name && !evs[k].recipients[0].count) {
@@ -1009,7 +1041,7 @@ EventAssembler::EventAssembler(const Lexicon& lexicon)
              load(lexicon, "event_award_blockers"), load(lexicon, "event_funding_verbs"),
              load(lexicon, "event_not_funding"),   load(lexicon, "event_recipient_units"),
              load(lexicon, "event_beneficiary_units"), load(lexicon, "event_non_org_givers"),
-             load_canonical(lexicon, "event_issuer_offices"), {}},
+             load_canonical(lexicon, "event_issuer_offices"), load_markers(lexicon), {}},
       splitter_([&] {
         std::vector<std::string> abbr;
         for (const auto& e : lexicon.entries("sentence_abbreviations")) {

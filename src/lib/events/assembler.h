@@ -42,6 +42,8 @@ class EventAssembler {
     /// Offices named alone ("Thủ tướng"): the kind is the issuer they stand
     /// for ("Thủ tướng Chính phủ").
     Keywords issuer_offices;
+    /// Words before a person's name ("đồng chí ", "anh "), with their space.
+    Keywords person_markers;
     std::vector<std::string> kind_order;  ///< meeting kinds, most specific first
   };
 
