@@ -270,17 +270,7 @@ bool organization(const Match& m, Value* out) {
     }
     plain += whole[i++];
   }
-  std::vector<std::string_view> w;
-  {
-    std::string_view p = plain;
-    std::size_t i = 0;
-    while (i < p.size()) {
-      while (i < p.size() && p[i] == ' ') ++i;
-      const std::size_t b = i;
-      while (i < p.size() && p[i] != ' ') ++i;
-      if (i > b) w.push_back(p.substr(b, i - b));
-    }
-  }
+  const std::vector<std::string_view> w = split_words(plain);
   const std::size_t n = w.size();
   if (n == 0) return false;
 
@@ -513,15 +503,7 @@ bool organization_abbreviation(const Match& m, Value* out) {
     v.name = std::string(m.whole_normalized());
     v.canonical = ov->canonical;
     if (auto sc = m.normalized("s1")) {
-      Words sw;
-      std::string_view rest = *sc;
-      std::size_t i = 0;
-      while (i < rest.size()) {
-        while (i < rest.size() && rest[i] == ' ') ++i;
-        const std::size_t b = i;
-        while (i < rest.size() && rest[i] != ' ') ++i;
-        if (i > b) sw.push_back(rest.substr(b, i - b));
-      }
+      const Words sw = split_words(*sc);
       Scope s;
       if (sw.empty() || scope_at(*entity_index(m.lexicon()), sw, 0, &s) == 0) return false;
       const std::string& c = v.canonical;
@@ -553,18 +535,6 @@ bool foreign_word(std::string_view w) {
     if (l == 'f' || l == 'j' || l == 'w' || l == 'z') odd_letter = true;
   }
   return ascii && (w.size() >= 8 || odd_letter);
-}
-
-/// The words of `s`, split at spaces.
-Words split_words(std::string_view s) {
-  Words w;
-  for (std::size_t i = 0; i < s.size();) {
-    while (i < s.size() && s[i] == ' ') ++i;
-    const std::size_t b = i;
-    while (i < s.size() && s[i] != ' ') ++i;
-    if (i > b) w.push_back(s.substr(b, i - b));
-  }
-  return w;
 }
 
 bool has_digit(std::string_view w) {

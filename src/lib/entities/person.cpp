@@ -8,19 +8,6 @@
 namespace vnie::detail::entities {
 namespace {
 
-/// Splits `s` into words at blanks.
-std::vector<std::string_view> split_words(std::string_view s) {
-  std::vector<std::string_view> out;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && s[i] == ' ') ++i;
-    const std::size_t b = i;
-    while (i < s.size() && s[i] != ' ') ++i;
-    if (i > b) out.push_back(s.substr(b, i - b));
-  }
-  return out;
-}
-
 /// True when the words of `phrase` start with a title (lists/titles.txt).
 bool starts_with_title(const Match& m, const std::vector<std::string_view>& w, std::size_t at) {
   for (std::size_t len = std::min<std::size_t>(4, w.size() - at); len >= 1; --len) {
@@ -125,14 +112,7 @@ bool person(const Match& m, Value* out) {
   if (!name) return false;
   if (find(m, "person_not_names", *name) || find(m, "provinces", *name)) return false;
   {  // a place that runs into the next sentence ("… chế xuất Hà Nội Theo Chi cục …")
-    std::vector<std::string_view> nw;
-    std::string_view rest = *name;
-    for (std::size_t i = 0; i < rest.size();) {
-      while (i < rest.size() && rest[i] == ' ') ++i;
-      const std::size_t b = i;
-      while (i < rest.size() && rest[i] != ' ') ++i;
-      if (i > b) nw.push_back(rest.substr(b, i - b));
-    }
+    const auto nw = split_words(*name);
     for (std::size_t k = 2; k < nw.size() && k <= 3; ++k) {
       if (find(m, "provinces", join(nw, 0, k))) return false;
     }
