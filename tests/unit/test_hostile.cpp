@@ -196,31 +196,7 @@ double seconds(const std::function<void()>& f) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
 
-/// A temporary rule directory, removed at the end of the test.
-class TempRules {
- public:
-  TempRules() {
-    static std::atomic<int> counter{0};
-    dir_ = fs::temp_directory_path() /
-           ("vnie-hostile-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-    fs::create_directories(dir_ / "lists");
-  }
-  ~TempRules() {
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
-  TempRules(const TempRules&) = delete;
-  TempRules& operator=(const TempRules&) = delete;
-  TempRules& file(const std::string& rel, const std::string& content) {
-    std::ofstream(dir_ / rel, std::ios::binary) << content;
-    return *this;
-  }
-  std::string path() const { return dir_.string(); }
-  std::string file_path(const std::string& rel) const { return (dir_ / rel).string(); }
-
- private:
-  fs::path dir_;
-};
+using vnie_test::TempRules;
 
 vnie::Status build(const TempRules& t, std::unique_ptr<Extractor>* ex) {
   vnie::Options opt;

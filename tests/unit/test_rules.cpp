@@ -18,29 +18,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-/// A temporary rule directory, removed at the end of the test.
-class TempRules {
- public:
-  TempRules() {
-    static std::atomic<int> counter{0};
-    dir_ = fs::temp_directory_path() /
-           ("vnie-rules-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-    fs::create_directories(dir_ / "lists");
-  }
-  ~TempRules() {
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
-  TempRules& file(const std::string& rel, const std::string& content) {
-    fs::create_directories((dir_ / rel).parent_path());
-    std::ofstream(dir_ / rel, std::ios::binary) << content;
-    return *this;
-  }
-  std::string path() const { return dir_.string(); }
-
- private:
-  fs::path dir_;
-};
+using vnie_test::TempRules;
 
 vnie::Status build(const TempRules& t, std::unique_ptr<vnie::Extractor>* ex,
                    bool defaults = false) {
