@@ -465,6 +465,18 @@ void awards(const Sentence& st, std::string_view text, const Vocab& v,
     }
     return name;
   };
+  // An office that names an issuer alone at byte `p` of the sentence
+  // (rules/lists/event_issuer_offices.txt: "thủ tướng" → Thủ tướng Chính phủ):
+  // its (form, issuer), or nullptr.
+  auto office_alone_at = [&](std::size_t p) -> const std::pair<std::string, std::string>* {
+    for (const auto& f : v.issuer_offices.forms) {
+      if (st.low.compare(p, f.first.size(), f.first) == 0 &&
+          at_word_boundaries(st.low, p, p + f.first.size())) {
+        return &f;
+      }
+    }
+    return nullptr;
+  };
   std::vector<AwardEvent> evs(list.size());
   std::vector<bool> blocked(list.size(), false), reach_only(list.size(), false);
   for (std::size_t k = 0; k < list.size(); ++k) {
@@ -516,18 +528,12 @@ void awards(const Sentence& st, std::string_view text, const Vocab& v,
         break;
       }
     }
-    // "Bằng khen của Thủ tướng": an office that needs no body to name it
-    // (rules/lists/event_issuer_offices.txt).
+    // "Bằng khen của Thủ tướng": an office that needs no body to name it.
     if (!evs[k].issuer) {
-      const std::string_view after = between(ae, st.low.size());
-      for (const auto& [form, issuer] : v.issuer_offices.forms) {
-        for (const std::string_view lead : {" của ", " do "}) {
-          if (after.starts_with(lead) && after.substr(lead.size()).starts_with(form) &&
-              at_word_boundaries(after, lead.size(), lead.size() + form.size())) {
-            evs[k].issuer = issuer;
-          }
+      for (const std::string_view lead : {" của ", " do "}) {
+        if (between(ae, st.low.size()).starts_with(lead)) {
+          if (const auto* o = office_alone_at(ae + lead.size())) evs[k].issuer = o->second;
         }
-        if (evs[k].issuer) break;
       }
     }
     // "Thừa ủy quyền của Chủ tịch nước, Đại tá X … trao Huân chương …",
@@ -557,13 +563,9 @@ void awards(const Sentence& st, std::string_view text, const Vocab& v,
       }
       for (std::size_t p = 0; !evs[k].issuer && p < as; ++p) {  // "thừa ủy quyền của Thủ tướng"
         if (p > 0 && st.low[p - 1] != ' ') continue;
-        for (const auto& [form, issuer] : v.issuer_offices.forms) {
-          if (st.low.compare(p, form.size(), form) == 0 && p + form.size() <= as &&
-              at_word_boundaries(st.low, p, p + form.size()) && on_behalf(p) &&
-              gives_between(p + form.size(), as)) {
-            evs[k].issuer = issuer;
-            break;
-          }
+        const auto* o = office_alone_at(p);
+        if (o && p + o->first.size() <= as && on_behalf(p) && gives_between(p + o->first.size(), as)) {
+          evs[k].issuer = o->second;
         }
       }
     }
