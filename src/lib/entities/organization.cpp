@@ -537,6 +537,15 @@ bool foreign_word(std::string_view w) {
   return ascii && (w.size() >= 8 || odd_letter);
 }
 
+/// True when a scope, a head or a named body starts at word `at`: a name
+/// that org.name's grammar reads, not a name kept as written.
+bool grammar_word_at(const EntityIndex& ix, const Words& w, std::size_t at) {
+  Scope sc;
+  const IndexEntry* e = nullptr;
+  return scope_at(ix, w, at, &sc) > 0 || longest(ix.heads, w, at, &e) > 0 ||
+         longest(ix.named, w, at, &e) > 0;
+}
+
 bool has_digit(std::string_view w) {
   for (const char c : w) {
     if (std::isdigit(static_cast<unsigned char>(c))) return true;
@@ -549,20 +558,12 @@ bool has_digit(std::string_view w) {
 bool organization_union_named(const Match& m, Value* out) {
   const std::string_view whole = m.whole_normalized();
   const Words w = split_words(whole);
-  const auto ixh = entity_index(m.lexicon());
+  const auto ix = entity_index(m.lexicon());
   const IndexEntry* he = nullptr;
-  const std::size_t head = longest(ixh->heads, w, 0, &he);  // Công đoàn, CĐ, công đoàn cơ sở, CĐCS
+  const std::size_t head = longest(ix->heads, w, 0, &he);  // Công đoàn, CĐ, công đoàn cơ sở, CĐCS
   if (head == 0 || w.size() <= head) return false;
   const std::string_view first = w[head];
-  {  // a place, a scope or a known head right after "Công đoàn" is org.name's
-    const auto ixp = entity_index(m.lexicon());
-    Scope sc;
-    const IndexEntry* e = nullptr;
-    if (scope_at(*ixp, w, head, &sc) > 0 || longest(ixp->heads, w, head, &e) > 0 ||
-        longest(ixp->named, w, head, &e) > 0) {
-      return false;
-    }
-  }
+  if (grammar_word_at(*ix, w, head)) return false;  // a place, scope or head: org.name's
   for (std::size_t i = head; i < w.size(); ++i) {  // "Công đoàn Việt Nam 2013": a year
     if (w[i].size() >= 4 && std::all_of(w[i].begin(), w[i].end(), [](char c) {
           return std::isdigit(static_cast<unsigned char>(c)) != 0;
@@ -594,11 +595,7 @@ bool organization_place_tail(const Match& m, Value* out) {
   const IndexEntry* e = nullptr;
   const std::size_t head = longest(ix->heads, w, 0, &e);
   if (head == 0 || w.size() <= head) return false;
-  Scope sc;
-  if (scope_at(*ix, w, head, &sc) > 0 || longest(ix->heads, w, head, &e) > 0 ||
-      longest(ix->named, w, head, &e) > 0) {
-    return false;  // "Thành ủy TP.HCM", "Huyện ủy Đảng …": org.name's
-  }
+  if (grammar_word_at(*ix, w, head)) return false;  // "Thành ủy TP.HCM", "Huyện ủy Đảng …"
   // the place itself is a person's name ("Bí thư Huyện ủy Nguyễn Văn An")
   if (find(m, "person_surnames", w[head]) != nullptr) {
     const std::string_view next = head + 1 < w.size() ? w[head + 1] : word_after(m.document().text, m.end());
