@@ -35,9 +35,11 @@ struct Options {
   std::vector<std::string> rule_dirs;
   /// Mention types to report; empty = all. Default: all.
   std::vector<MentionType> types;
-  /// Run, line by line, only the rules that match somewhere in the line (the
-  /// prefilter of docs/rules.md: one RE2::Set pass per group of rules). Never
-  /// changes results, only speed; off is for tests and benchmarks. Default: true.
+  /// Run each rule only where its match could start (the trigger index of
+  /// docs/rules.md: one pass over each line looks up every word in the words,
+  /// classes and symbols a rule can start with). Off, every rule is tried at
+  /// every position a match may start. Never changes results, only speed;
+  /// off is for tests and benchmarks. Default: true.
   bool prefilter = true;
   /// For a document written without diacritics (valid UTF-8, at least 20
   /// letters, under 1 in 200 with a diacritic), put the diacritics back on the
@@ -75,7 +77,8 @@ struct RuleInfo {
 /// Per-stage wall time of the extractions done so far by one thread, for
 /// benchmarks. Filled only when passed to extract().
 struct StageTimes {
-  double normalize = 0, prefilter = 0, match = 0, productions = 0, events = 0;  ///< seconds
+  /// Seconds; `prefilter` is the trigger scan that picks where rules run.
+  double normalize = 0, prefilter = 0, match = 0, productions = 0, events = 0;
   /// Per rule, indexed like rules(): seconds spent matching it (productions
   /// included) and the number of lines it ran on. Resized by extract().
   std::vector<double> rule_seconds;

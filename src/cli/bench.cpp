@@ -265,7 +265,7 @@ int run_bench(const BenchArgs& args) {
     rows.push_back(std::move(r));
   };
   row("normalize", "MB/s", [&](const RunResult& r) { return rate(mb, r.stages.normalize); });
-  row("prefilter", "MB/s", [&](const RunResult& r) { return rate(mb, r.stages.prefilter); });
+  row("triggers", "MB/s", [&](const RunResult& r) { return rate(mb, r.stages.prefilter); });
   row("match", "MB/s", [&](const RunResult& r) { return rate(mb, r.stages.match); });
   row("productions", "MB/s", [&](const RunResult& r) { return rate(mb, r.stages.productions); });
   row("events", "MB/s", [&](const RunResult& r) { return rate(mb, r.stages.events); });

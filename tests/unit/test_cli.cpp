@@ -523,7 +523,7 @@ TEST_CASE("cli: bench") {
   fs::path f = dir.write("bench.txt", text);
   r = run_vnie("bench --threads 2 --repeat 2 " + quote(f.string()));
   CHECK(r.code == 0);
-  for (const char* what : {"normalize", "prefilter", "match", "productions", "events", "output",
+  for (const char* what : {"normalize", "triggers", "match", "productions", "events", "output",
                            "total", "documents", "peak RSS", "2 threads", "1 thread"}) {
     CHECK(r.out.find(what) != std::string::npos);
   }

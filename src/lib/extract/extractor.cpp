@@ -1,8 +1,8 @@
-// The extraction pipeline: normalize; then, stage by stage, a prefilter (one
-// RE2::Set per group of rules) picks per line the rules that match there,
-// those rules run with their captures and productions, and overlaps are
-// resolved; finally spans are mapped to the original input and events are
-// assembled.
+// The extraction pipeline: normalize; then, stage by stage, one pass of the
+// trigger index over each line gives the positions where each rule could
+// start a match, the rules run anchored there with their captures and
+// productions, and overlaps are resolved; finally spans are mapped to the
+// original input and events are assembled.
 #include "vnie/extractor.h"
 
 #include <algorithm>
@@ -14,7 +14,7 @@
 
 #include "events/assembler.h"
 #include "extract/hooks.h"
-#include "extract/prefilter.h"
+#include "extract/triggers.h"
 #include "extract/production.h"
 #include "extract/resolve.h"
 #include "rules/restore.h"
@@ -51,12 +51,9 @@ double seconds_since(Clock::time_point t) {
   return std::chrono::duration<double>(Clock::now() - t).count();
 }
 
-/// The prefilter family of a rule: one RE2::Set per family (see
-/// extract/prefilter.h for why). The value rules form three families (dates
-/// and times; numbers and ordinals; money and percentages), each entity type
-/// one. Fewer, bigger Sets build many more DFA states: one Set for all value
-/// rules cost 23% more instructions in the prefilter, and 10% more in all, on
-/// one pass over the benchmark file (docs/performance.md).
+/// The family of a rule. Candidates are produced group by group (stage, view,
+/// family) and, within a group, line by line and rule by rule: the order the
+/// overlap resolution has always seen them in, which its ties depend on.
 int filter_family(MentionType t) {
   switch (t) {
     case MentionType::award: return 1;
@@ -70,12 +67,69 @@ int filter_family(MentionType t) {
   }
 }
 
-/// The rules of one stage, one view and one prefilter family.
+/// The rules of one stage, one view and one family.
 struct RuleGroup {
   int stage = 1;
   View view = View::normalized;
-  std::vector<std::size_t> rules;  // indices into RuleSet::rules; prefilter id → rule
-  std::unique_ptr<detail::RulePrefilter> prefilter;
+  std::vector<std::size_t> rules;     // indices into RuleSet::rules
+  std::vector<std::uint32_t> locals;  // the same rules' ids in their pass's trigger index
+};
+
+/// The rules of one stage that read one view: one trigger index, one scan of
+/// each line, candidates handed to the groups in order.
+struct RulePass {
+  int stage = 1;
+  View view = View::normalized;
+  std::vector<std::size_t> groups;  // indices into Impl::groups, ascending
+  detail::TriggerIndex triggers;
+};
+
+/// Where a rule's matches may start on a line, in ascending order: the
+/// trigger index's positions, or, for a rule the index does not trigger
+/// (docs/rules.md), the starts of its unanchored matches, found one by one.
+class Starts {
+ public:
+  explicit Starts(const std::vector<std::uint32_t>& at) : at_(&at) {}
+  Starts(const RE2& re, std::string_view view, std::size_t line_start, std::size_t line_end,
+         bool word_boundary)
+      : re_(&re), view_(view), line_start_(line_start), line_end_(line_end),
+        word_boundary_(word_boundary) {}
+
+  /// The next start at or after `pos` (line-relative); false when none.
+  bool next(std::size_t pos, std::size_t* start) {
+    if (at_ != nullptr) {
+      while (i_ < at_->size() && (*at_)[i_] < pos) ++i_;
+      if (i_ == at_->size()) return false;
+      *start = (*at_)[i_++];
+      return true;
+    }
+    const std::string_view line = view_.substr(line_start_, line_end_ - line_start_);
+    while (pos <= line.size()) {
+      re2::StringPiece m;
+      if (!re_->Match(re2::StringPiece(line.data(), line.size()), pos, line.size(),
+                      RE2::UNANCHORED, &m, 1)) {
+        return false;
+      }
+      const auto s = static_cast<std::size_t>(m.data() - line.data());
+      if (word_boundary_ && detail::inside_word(view_, line_start_ + s)) {
+        // No match starting inside this word is kept: go on from its end
+        // (from the next character, a run of digits cost quadratic time).
+        pos = std::max(detail::word_end(line, s), s + 1);
+        continue;
+      }
+      *start = s;
+      return true;
+    }
+    return false;
+  }
+
+ private:
+  const std::vector<std::uint32_t>* at_ = nullptr;
+  std::size_t i_ = 0;
+  const RE2* re_ = nullptr;
+  std::string_view view_;
+  std::size_t line_start_ = 0, line_end_ = 0;
+  bool word_boundary_ = true;
 };
 
 }  // namespace
@@ -91,17 +145,18 @@ struct Extractor::Impl {
   Normalizer normalizer;
   Normalizer as_written;  // NFC and cleaning only: tone marks stay where they are written
   detail::RuleSet rules;
-  std::vector<RuleGroup> groups;  // sorted by stage
+  std::vector<RuleGroup> groups;  // sorted by stage, view, family
+  std::vector<RulePass> passes;   // sorted by stage, view
   std::unique_ptr<detail::EventAssembler> events;
   detail::Restorer restorer;
   bool want[10] = {};             // by MentionType
 
   Status build();
-  void run_group(const RuleGroup& g, const NormalizedText& nt, const std::optional<DateValue>& ref,
-                 const std::vector<Mention>& earlier, std::vector<Candidate>* out,
-                 std::vector<Warning>* warnings, StageTimes* times) const;
-  void run_rule(std::size_t index, std::string_view view, std::size_t line_start,
-                std::size_t line_end, const NormalizedText& nt,
+  void run_pass(const RulePass& pass, const NormalizedText& nt, const std::optional<DateValue>& ref,
+                const std::vector<Mention>& earlier, std::vector<std::vector<Candidate>>* by_group,
+                std::vector<Warning>* warnings, StageTimes* times) const;
+  void run_rule(std::size_t index, Starts starts, std::string_view view,
+                std::size_t line_start, std::size_t line_end, const NormalizedText& nt,
                 const std::optional<DateValue>& ref, const std::vector<Mention>& earlier,
                 std::vector<Candidate>* out, std::vector<Warning>* warnings,
                 StageTimes* times) const;
@@ -126,26 +181,26 @@ Status Extractor::Impl::build() {
     g.rules.push_back(i);
   }
   for (auto& [key, g] : by_key) {
-    g.prefilter = std::make_unique<detail::RulePrefilter>();
+    if (passes.empty() || passes.back().stage != g.stage || passes.back().view != g.view) {
+      passes.emplace_back();
+      passes.back().stage = g.stage;
+      passes.back().view = g.view;
+    }
+    RulePass& pass = passes.back();
     for (std::size_t i : g.rules) {
       const CompiledRule& r = rules.rules[i];
-      Status e = g.prefilter->add(r.expanded, r.spec.case_sensitive);
-      if (!e.ok()) {
-        e.message += " of rule '" + r.spec.id + "'";
-        e.file = r.spec.file;
-        e.line = r.spec.pattern_line;
-        return e;
-      }
+      g.locals.push_back(static_cast<std::uint32_t>(pass.triggers.size()));
+      pass.triggers.add(r.expanded, !r.spec.word_boundary, r.spec.case_sensitive,
+                        !options.prefilter);
     }
-    // A group whose patterns together are too big for one RE2::Set (only
-    // possible with user rules) runs without a prefilter: slower, same results.
-    if (!g.prefilter->compile().ok()) g.prefilter.reset();
+    pass.groups.push_back(groups.size());
     groups.push_back(std::move(g));
   }
   return {};
 }
 
-void Extractor::Impl::run_rule(std::size_t index, std::string_view view, std::size_t line_start,
+void Extractor::Impl::run_rule(std::size_t index, Starts starts,
+                               std::string_view view, std::size_t line_start,
                                std::size_t line_end, const NormalizedText& nt,
                                const std::optional<DateValue>& ref,
                                const std::vector<Mention>& earlier, std::vector<Candidate>* out,
@@ -153,33 +208,44 @@ void Extractor::Impl::run_rule(std::size_t index, std::string_view view, std::si
   const CompiledRule& r = rules.rules[index];
   const std::string_view line = view.substr(line_start, line_end - line_start);
   const std::size_t ngroups = r.group_names.size();
-  std::vector<re2::StringPiece> groups_sv(ngroups);  // RE2 2022 API: StringPiece
-  std::size_t pos = 0;
+  thread_local std::vector<re2::StringPiece> groups_sv;  // RE2 2022 API: StringPiece
+  groups_sv.assign(ngroups, re2::StringPiece());
+  std::size_t pos = 0;  // matches may start here or later (after an accepted one: its end)
   auto t0 = times ? Clock::now() : Clock::time_point{};
   double production_time = 0;
-  while (pos <= line.size()) {
-    if (!r.re->Match(re2::StringPiece(line.data(), line.size()), pos, line.size(), RE2::UNANCHORED, groups_sv.data(),
-                     static_cast<int>(ngroups))) {
-      break;
-    }
-    const auto mstart = static_cast<std::size_t>(groups_sv[0].data() - line.data());
-    const auto mend = mstart + groups_sv[0].size();
+  const re2::StringPiece text(line.data(), line.size());
+  std::size_t mstart = 0;
+  while (starts.next(pos, &mstart)) {
+    // First the match alone (RE2's DFA, which stops where the match can go
+    // no further), then, for a match the engine keeps, its captures over the
+    // match's own span: the capture engines cost in proportion to the text
+    // they are given, and most candidates do not match.
     std::size_t step = 0;
     detail::decode_at(line, mstart, step);
     const std::size_t retry = mstart + std::max<std::size_t>(step, 1);
+    re2::StringPiece whole;
+    if (!r.re->Match(text, mstart, line.size(), RE2::ANCHOR_START, &whole, 1)) {
+      pos = retry;
+      continue;
+    }
+    const auto mend = mstart + whole.size();
     if (mend == mstart) {  // empty matches carry no mention
       pos = retry;
       continue;
     }
     const std::size_t vstart = line_start + mstart, vend = line_start + mend;
     if (r.spec.word_boundary && !detail::at_word_boundaries(view, vstart, vend)) {
-      // A match that starts inside a word fails, and so would any match
-      // starting further inside it: go on from the word's end. (Retrying
-      // from the next character made a long run of digits cost quadratic time.)
-      pos = detail::inside_word(view, vstart) ? std::max(detail::word_end(line, mstart), retry)
-                                              : retry;
+      pos = retry;
       continue;
     }
+    // The leftmost-first match at mstart is the one of highest priority
+    // there, so it is also the first of those spanning exactly [mstart, mend).
+    if (ngroups > 1 && !r.re->Match(text, mstart, mend, RE2::ANCHOR_BOTH, groups_sv.data(),
+                                    static_cast<int>(ngroups))) {
+      pos = retry;  // cannot happen: the span was just matched
+      continue;
+    }
+    groups_sv[0] = whole;
     detail::Match m;
     m.captures_.reserve(ngroups);
     for (std::size_t k = 1; k < ngroups; ++k) {
@@ -242,28 +308,35 @@ void Extractor::Impl::run_rule(std::size_t index, std::string_view view, std::si
   }
 }
 
-void Extractor::Impl::run_group(const RuleGroup& g, const NormalizedText& nt,
-                                const std::optional<DateValue>& ref,
-                                const std::vector<Mention>& earlier, std::vector<Candidate>* out,
-                                std::vector<Warning>* warnings, StageTimes* times) const {
+void Extractor::Impl::run_pass(const RulePass& pass, const NormalizedText& nt,
+                               const std::optional<DateValue>& ref,
+                               const std::vector<Mention>& earlier,
+                               std::vector<std::vector<Candidate>>* by_group,
+                               std::vector<Warning>* warnings, StageTimes* times) const {
   // Both views have the same lines ('\n' is kept by normalization and folding).
-  const std::string_view view = g.view == View::folded ? nt.folded : nt.text;
-  std::vector<int> ids;
+  const std::string_view view = pass.view == View::folded ? nt.folded : nt.text;
+  thread_local std::vector<std::vector<std::uint32_t>> starts;
   std::size_t line_start = 0;
   while (line_start < view.size()) {
     std::size_t line_end = view.find('\n', line_start);
     if (line_end == std::string_view::npos) line_end = view.size();
-    ids.clear();
     auto t0 = times ? Clock::now() : Clock::time_point{};
-    if (options.prefilter && g.prefilter) {
-      g.prefilter->candidates(view.substr(line_start, line_end - line_start), &ids);
-    } else {
-      for (std::size_t k = 0; k < g.rules.size(); ++k) ids.push_back(static_cast<int>(k));
-    }
+    pass.triggers.scan(view, line_start, line_end, &starts);
     if (times) times->prefilter += seconds_since(t0);
-    for (int id : ids) {
-      run_rule(g.rules[static_cast<std::size_t>(id)], view, line_start, line_end, nt, ref, earlier,
-               out, warnings, times);
+    for (std::size_t gi : pass.groups) {
+      const RuleGroup& g = groups[gi];
+      for (std::size_t k = 0; k < g.rules.size(); ++k) {
+        const std::size_t rule = g.rules[k];
+        if (pass.triggers.searched(g.locals[k])) {
+          run_rule(rule,
+                   Starts(*rules.rules[rule].re, view, line_start, line_end,
+                          rules.rules[rule].spec.word_boundary),
+                   view, line_start, line_end, nt, ref, earlier, &(*by_group)[gi], warnings, times);
+        } else if (!starts[g.locals[k]].empty()) {
+          run_rule(rule, Starts(starts[g.locals[k]]), view, line_start, line_end, nt, ref, earlier,
+                   &(*by_group)[gi], warnings, times);
+        }
+      }
     }
     line_start = line_end + 1;
   }
@@ -355,12 +428,17 @@ Status Extractor::extract(std::string_view input, const DocumentInfo& info, Docu
 
   std::vector<Candidate> accepted;
   std::vector<Mention> earlier;  // accepted so far, normalized-view spans
-  std::size_t g = 0;
-  while (g < impl_->groups.size()) {
-    const int stage = impl_->groups[g].stage;
+  std::vector<std::vector<Candidate>> by_group(impl_->groups.size());
+  std::size_t p = 0;
+  while (p < impl_->passes.size()) {
+    const int stage = impl_->passes[p].stage;
+    for (auto& v : by_group) v.clear();
+    for (; p < impl_->passes.size() && impl_->passes[p].stage == stage; ++p) {
+      impl_->run_pass(impl_->passes[p], nt, ref, earlier, &by_group, &out->warnings, times);
+    }
     std::vector<Candidate> cands = accepted;
-    for (; g < impl_->groups.size() && impl_->groups[g].stage == stage; ++g) {
-      impl_->run_group(impl_->groups[g], nt, ref, earlier, &cands, &out->warnings, times);
+    for (auto& v : by_group) {
+      for (auto& c : v) cands.push_back(std::move(c));
     }
     accepted = detail::resolve_overlaps(std::move(cands));
     earlier.clear();
