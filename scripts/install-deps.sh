@@ -14,6 +14,7 @@ packages=(
   python3-dev pybind11-dev    # the Python package (python/)
   python3-pytest              # its tests (tests/python)
   python3-dask python3-distributed  # examples/dask and its tests
+  python3-pandas              # the pandas recipe of docs/python.md, tested
 )
 missing=()
 for p in "${packages[@]}"; do
