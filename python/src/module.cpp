@@ -295,7 +295,7 @@ py::tuple create_engine(const std::vector<std::string>& rule_dirs, bool default_
 /// Documents extracted by worker threads, results taken in input order.
 /// At most `window` documents (and `max_bytes` of text, one larger document
 /// alone) are in flight: put but not yet taken. One Python generator drives
-/// a stream; put() and get() wait with the GIL released.
+/// a stream; get() waits with the GIL released.
 class Stream {
  public:
   Stream(std::shared_ptr<const Engine> engine, std::size_t threads, std::size_t window,
@@ -308,16 +308,21 @@ class Stream {
   Stream(const Stream&) = delete;
   Stream& operator=(const Stream&) = delete;
 
-  /// Queues a document; waits (GIL released) while the window is full.
-  void put(Job job) {
+  /// Queues a document, or returns false, queueing nothing, when the window
+  /// is full (the caller takes a result, then tries again). Never waits: only
+  /// the caller's get() makes room.
+  bool put(Job job) {
     const std::size_t size = job.text.bytes.size();
-    wait_until([&] { return closed_ || (in_flight() < slots_.size() && bytes_fit(size)); });
-    std::lock_guard<std::mutex> lk(mu_);
-    if (closed_) throw py::value_error("the stream is closed");
-    slot_bytes_[next_in_ % slots_.size()] = size;
-    bytes_ += size;
-    jobs_.emplace_back(next_in_++, std::move(job));
+    {
+      std::lock_guard<std::mutex> lk(mu_);
+      if (closed_) throw py::value_error("the stream is closed");
+      if (in_flight() >= slots_.size() || !bytes_fit(size)) return false;
+      slot_bytes_[next_in_ % slots_.size()] = size;
+      bytes_ += size;
+      jobs_.emplace_back(next_in_++, std::move(job));
+    }
     work_cv_.notify_one();
+    return true;
   }
 
   /// True when the next result in order is ready (get() would not wait).
@@ -343,7 +348,6 @@ class Stream {
       bytes_ -= slot_bytes_[i];
       ++next_out_;
     }
-    space_cv_.notify_all();
     return o.to_python();
   }
 
@@ -354,7 +358,7 @@ class Stream {
       closed_ = true;
     }
     work_cv_.notify_all();
-    space_cv_.notify_all();
+    done_cv_.notify_all();
     for (auto& t : workers_) {
       if (t.joinable()) t.join();
     }
@@ -366,13 +370,15 @@ class Stream {
 
   /// Waits for `pred` (checked under mu_) with the GIL released, waking every
   /// 100 ms to let Python handle signals (Ctrl-C raises KeyboardInterrupt).
+  /// Workers never take the GIL, and mu_ is released before the GIL is taken
+  /// back.
   template <class Pred>
   void wait_until(Pred pred) {
     for (;;) {
       {
         py::gil_scoped_release nogil;
         std::unique_lock<std::mutex> lk(mu_);
-        if (space_cv_.wait_for(lk, std::chrono::milliseconds(100), pred)) return;
+        if (done_cv_.wait_for(lk, std::chrono::milliseconds(100), pred)) return;
       }
       if (PyErr_CheckSignals() != 0) throw py::error_already_set();
     }
@@ -394,7 +400,7 @@ class Stream {
         std::lock_guard<std::mutex> lk(mu_);
         slots_[item.first % slots_.size()] = std::move(o);
       }
-      space_cv_.notify_all();
+      done_cv_.notify_all();
     }
   }
 
@@ -402,7 +408,7 @@ class Stream {
   std::vector<std::thread> workers_;
   std::mutex mu_;
   std::condition_variable work_cv_;   ///< a job was queued, or closing
-  std::condition_variable space_cv_;  ///< a result is ready, one was taken, or closing
+  std::condition_variable done_cv_;  ///< a result is ready, or closing
   std::deque<std::pair<std::uint64_t, Job>> jobs_;
   std::vector<std::optional<Outcome>> slots_;  ///< results by sequence number % window
   std::vector<std::size_t> slot_bytes_;        ///< text size of each document in flight, likewise
@@ -520,7 +526,7 @@ PYBIND11_MODULE(_vnie, m) {
       .def(
           "put",
           [](Stream& s, py::handle text, std::string id, const Date& date, bool as_json) {
-            s.put(make_job(text, std::move(id), date, as_json));
+            return s.put(make_job(text, std::move(id), date, as_json));
           },
           py::arg("text"), py::arg("id"), py::arg("date"), py::arg("as_json"))
       .def("ready", &Stream::ready)

@@ -252,7 +252,10 @@ class Extractor:
                                          doc_id if isinstance(doc_id, str) else "", position, e)
                     pending.append(refused)
                 else:
-                    stream.put(text, doc_id, date, as_json)
+                    # The stream refuses a document while its window or its
+                    # byte bound is full: take results, in order, to make room.
+                    while not stream.put(text, doc_id, date, as_json):
+                        yield finish(pending.popleft())
                     pending.append((doc_id, position))
                 while pending and (len(pending) >= window or not isinstance(pending[0], tuple)
                                    or stream.ready()):

@@ -299,6 +299,18 @@ def test_extract_many_is_lazy_and_bounded(ex):
     gen.close()  # stops the threads
 
 
+def test_extract_many_byte_bound(ex, monkeypatch):
+    """Over the in-flight byte bound the window shrinks (to one document alone
+    when a document is larger): same results, same order, no deadlock."""
+    monkeypatch.setattr(vnie, "_MAX_IN_FLIGHT_BYTES", 1000)
+    texts = [f"Ngày {d}/3/2021 trao {d} suất quà. " * (k % 4 * 20 + 1)
+             for k, d in enumerate(range(1, 29))]
+    assert max(len(t.encode()) for t in texts) > 1000
+    got = list(ex.extract_many(texts, threads=3, window=8))
+    assert got == [ex.extract(t) for t in texts]
+    assert [d["mentions"][0]["value"]["day"] for d in got] == list(range(1, 29))
+
+
 def test_extract_many_errors(ex):
     items = ["Ngày 5/3/2021", {"id": "a", "text": "Trao 500.000 đồng"}, {"id": "b"},
              {"id": "c", "text": "x", "date": "2021-13-01"}, 7, {"id": 5, "text": "x"},
