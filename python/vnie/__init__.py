@@ -105,7 +105,7 @@ class Extractor:
             exists replaces it.
         default_rules: use the rules built into vnie (default True).
         types: report only these mention types, e.g. ``["date", "money"]``
-            (default: all; events are still assembled from every type).
+            (default: all).
         style: tone-mark placement used for values and canonical names:
             ``"traditional"`` (hòa, thủy), ``"modern"`` (hoà, thuỷ) or ``"keep"``.
         max_doc_bytes: larger documents are refused (default 64 MiB).
@@ -203,6 +203,9 @@ class Extractor:
             A generator of dicts (or str). Closing it early (``break``) stops
             the threads.
         """
+        if isinstance(items, (str, bytes, bytearray, memoryview, Mapping)):
+            raise TypeError("extract_many() takes an iterable of documents; for one document "
+                            "use extract()")
         if threads is None:
             threads = os.cpu_count() or 1
         if not isinstance(threads, int) or isinstance(threads, bool) or threads < 1:

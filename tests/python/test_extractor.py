@@ -230,6 +230,8 @@ def test_bad_arguments(ex):
         ex.extract_many([], threads=0)
     with pytest.raises(ValueError, match="errors"):
         ex.extract_many([], errors="ignore")
+    with pytest.raises(TypeError, match="for one document use extract"):
+        ex.extract_many("Ngày 5/3/2021")
 
 
 BAD_RULES = """\
