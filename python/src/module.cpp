@@ -141,7 +141,8 @@ std::size_t unit_length(std::string_view s, std::size_t i, bool lenient) {
 /// Maps sorted UTF-8 byte offsets of `s` to Python string indices in one pass.
 class CharIndex {
  public:
-  CharIndex(std::string_view s, std::vector<std::size_t> offsets, bool lenient) : offsets_(offsets) {
+  CharIndex(std::string_view s, std::vector<std::size_t> offsets, bool lenient)
+      : offsets_(std::move(offsets)) {
     std::sort(offsets_.begin(), offsets_.end());
     offsets_.erase(std::unique(offsets_.begin(), offsets_.end()), offsets_.end());
     chars_.reserve(offsets_.size());
@@ -517,7 +518,9 @@ PYBIND11_MODULE(_vnie, m) {
           "stream",
           [](const std::shared_ptr<Engine>& e, std::size_t threads, std::size_t window,
              std::size_t max_bytes) {
-            if (threads == 0 || window == 0) throw py::value_error("threads and window must be positive");
+            if (threads == 0 || window == 0) {
+              throw py::value_error("threads and window must be positive");
+            }
             return std::make_unique<Stream>(e, threads, window, max_bytes);
           },
           py::arg("threads"), py::arg("window"), py::arg("max_bytes"));

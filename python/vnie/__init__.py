@@ -44,7 +44,8 @@ class RuleError(Exception):
 
     Attributes: ``file`` (str or None), ``line`` (int, 1-based, or None),
     ``message`` (str), ``code`` (a vnie error code name such as
-    ``"rule_syntax"``). ``str(error)`` is ``"file:line: message"``.
+    ``"rule_syntax"``). ``str(error)`` is ``"file:line: message"``, with
+    ``" (at byte N)"`` when the byte is known.
     """
 
     def __init__(self, text: str, *, file: Optional[str], line: Optional[int], message: str,
