@@ -11,6 +11,10 @@ packages=(
   nlohmann-json3-dev          # JSON output and input
   libcli11-dev                # command line parsing
   clang libclang-rt-14-dev    # libFuzzer harnesses
+  python3-dev pybind11-dev    # the Python package (python/)
+  python3-pytest              # its tests (tests/python)
+  python3-dask python3-distributed  # examples/dask and its tests
+  python3-pandas              # the pandas recipe of docs/python.md, tested
 )
 missing=()
 for p in "${packages[@]}"; do
