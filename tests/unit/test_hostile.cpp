@@ -448,6 +448,46 @@ TEST_CASE("hostile: repeated input costs time linear in its size") {
   CHECK(t4 <= 20 * t1 + 0.5);
 }
 
+// One "sentence" with no full stop, full of mentions (a table flattened into
+// one line, a scraped page): event assembly compared the awards of a
+// sentence with each other through a scan back to the clause start (1 MB of
+// award clauses ran for over 120 s; 60 KB for 69 s: cubic). Now a sentence is
+// read in pieces of at most kMaxSentenceBytes and each step is linear in the
+// piece. Each input at 100 KB and 1 MB: ten times the input must take less
+// than 30 times as long, and 1 MB under 60 s even under sanitizers.
+TEST_CASE("hostile: one endless sentence of award clauses, figures and names is linear") {
+  const std::vector<std::string> units = {
+      "Tặng Bằng khen cho 5 tập thể, ",
+      "Công đoàn cơ sở Công ty TNHH ABC trao 1.500.000 đồng cho 30 đoàn viên ngày 20/11/2023, ",
+      "Huân chương Lao động hạng Ba của Chủ tịch nước cho ông Nguyễn Văn A; 30% ",
+      "(“Giấy khen” của UBND tỉnh Hà Nam, hai mươi suất quà trị giá 2 triệu đồng) và "};
+  for (const auto& unit : units) {
+    CAPTURE(unit);
+    const std::string small = repeat(unit, 100000 / unit.size());
+    const std::string big = repeat(unit, 1000000 / unit.size());
+    Document ds, db;
+    const double t1 = seconds([&] { ds = extract(small); });
+    const double t10 = seconds([&] { db = extract(big); });
+    MESSAGE("100 KB: " << t1 << " s, 1 MB: " << t10 << " s");
+    CHECK(t10 <= 30 * t1 + 1.0);
+    CHECK(t10 < 60.0);
+    // The mentions grow with the input. (Events do not: the pieces repeat
+    // each other verbatim, and a repeated passage gives its events once.)
+    CHECK(db.mentions.size() >= 9 * ds.mentions.size());
+  }
+}
+
+TEST_CASE("hostile: a hundred thousand commas or brackets and one trigger word repeated") {
+  for (const std::string& input :
+       {repeat(", ", 100000), repeat("(", 50000) + "Công đoàn" + repeat(")", 50000),
+        repeat("Bằng khen ", 100000), repeat("Công đoàn ", 100000), repeat("ngày ", 200000)}) {
+    Document d;
+    const double t = seconds([&] { d = extract(input); });
+    MESSAGE(input.substr(0, 12) << "…: " << t << " s");
+    CHECK(t < 60.0);
+  }
+}
+
 // ------------------------------------------------------------------ Unicode
 
 TEST_CASE("hostile: every Unicode whitespace and zero-width character") {

@@ -477,6 +477,13 @@ void awards(const Sentence& st, std::string_view text, const Vocab& v,
     }
     return nullptr;
   };
+  // Where an office alone starts a word of the sentence, found once (each
+  // award looks for one before it).
+  std::vector<std::pair<std::size_t, const std::pair<std::string, std::string>*>> offices;
+  for (std::size_t p = 0; p < st.low.size(); ++p) {
+    if (p > 0 && st.low[p - 1] != ' ') continue;
+    if (const auto* o = office_alone_at(p)) offices.emplace_back(p, o);
+  }
   std::vector<AwardEvent> evs(list.size());
   std::vector<bool> blocked(list.size(), false), reach_only(list.size(), false);
   for (std::size_t k = 0; k < list.size(); ++k) {
@@ -561,10 +568,9 @@ void awards(const Sentence& st, std::string_view text, const Vocab& v,
           break;
         }
       }
-      for (std::size_t p = 0; !evs[k].issuer && p < as; ++p) {  // "thừa ủy quyền của Thủ tướng"
-        if (p > 0 && st.low[p - 1] != ' ') continue;
-        const auto* o = office_alone_at(p);
-        if (o && p + o->first.size() <= as && on_behalf(p) && gives_between(p + o->first.size(), as)) {
+      for (const auto& [p, o] : offices) {  // "thừa ủy quyền của Thủ tướng"
+        if (evs[k].issuer || p >= as) break;
+        if (p + o->first.size() <= as && on_behalf(p) && gives_between(p + o->first.size(), as)) {
           evs[k].issuer = o->second;
         }
       }
@@ -682,6 +688,7 @@ void awards(const Sentence& st, std::string_view text, const Vocab& v,
         }
       }
     }
+    const std::size_t award_clause = clause_start(st.low, as);
     for (const auto* m : st.ms) {
       const auto* d = std::get_if<DateValue>(&m->value);
       // "Năm 2023, … được tặng Bằng khen": a date before the award in its
@@ -689,7 +696,7 @@ void awards(const Sentence& st, std::string_view text, const Vocab& v,
       // "theo Quyết định số … ngày 15/9/2023": the decision's date.
       const std::size_t ds = st.rel(m->start);
       const std::string_view lead = between(ds > 48 ? ds - 48 : 0, ds);
-      if (d && (d->year || d->day) && ds >= clause_start(st.low, as) &&
+      if (d && (d->year || d->day) && ds >= award_clause &&
           st.rel(m->end) <= as && lead.find("quyết định") == std::string_view::npos) {
         evs[k].date = *d;
         break;
@@ -776,7 +783,9 @@ void awards(const Sentence& st, std::string_view text, const Vocab& v,
   }
   // Lists share what is written once: an award without an issuer takes the
   // issuer of the next award of the sentence, else of the one before.
-  auto clause_of = [&](std::size_t k) { return clause_start(st.low, st.rel(list[k]->start)); };
+  std::vector<std::size_t> clause(list.size());  // each award's clause start, found once
+  for (std::size_t k = 0; k < list.size(); ++k) clause[k] = clause_start(st.low, st.rel(list[k]->start));
+  auto clause_of = [&](std::size_t k) { return clause[k]; };
   for (std::size_t k = 0; k < list.size(); ++k) {
     if (evs[k].issuer) continue;
     for (std::size_t j = k + 1; j < list.size() && !evs[k].issuer; ++j) {
@@ -1073,7 +1082,7 @@ void EventAssembler::assemble(const NormalizedText& nt, const std::vector<Mentio
   const std::string_view text = nt.text;
   std::vector<Sentence> sents;
   std::size_t mi = 0;
-  for (const auto& [s, e] : splitter_.split(text)) {
+  for (const auto& [s, e] : cut_long_sentences(text, splitter_.split(text))) {
     Sentence st;
     st.start = s;
     st.end = e;

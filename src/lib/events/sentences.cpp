@@ -130,4 +130,35 @@ std::vector<std::pair<std::size_t, std::size_t>> SentenceSplitter::split_before_
   return out;
 }
 
+std::vector<std::pair<std::size_t, std::size_t>> cut_long_sentences(
+    std::string_view text, const std::vector<std::pair<std::size_t, std::size_t>>& spans,
+    std::size_t max_bytes) {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  out.reserve(spans.size());
+  for (auto [s, e] : spans) {
+    while (e - s > max_bytes) {
+      const std::string_view piece = text.substr(s, max_bytes);
+      std::size_t cut = std::string_view::npos;
+      for (const char c : {';', ',', ' '}) {
+        const std::size_t at = piece.rfind(c);
+        if (at != std::string_view::npos && at >= max_bytes / 2) {
+          cut = at + 1;
+          break;
+        }
+      }
+      if (cut == std::string_view::npos) {  // no blank: the last code point boundary
+        cut = max_bytes;
+        while (cut > 1 && (static_cast<unsigned char>(text[s + cut]) & 0xC0) == 0x80) --cut;
+      }
+      std::size_t piece_end = s + cut;
+      while (piece_end > s && text[piece_end - 1] == ' ') --piece_end;
+      if (piece_end > s) out.emplace_back(s, piece_end);
+      s += cut;
+      while (s < e && text[s] == ' ') ++s;
+    }
+    if (e > s) out.emplace_back(s, e);
+  }
+  return out;
+}
+
 }  // namespace vnie::detail

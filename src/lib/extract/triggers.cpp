@@ -35,13 +35,14 @@ struct CharTable {
     }
   }
 };
-const CharTable& chars() {
-  static const CharTable t;
-  return t;
-}
+// Built at load time (no guard to test on every call; ICU's case data
+// needs no initialization).
+const CharTable kChars;
 
-bool word_cp(char32_t c) { return c < CharTable::kSize ? chars().word[c] : is_word_char(c); }
-char32_t fold_fast(char32_t c) { return c < CharTable::kSize ? chars().fold[c] : fold_cp(c); }
+inline bool word_cp(char32_t c) { return c < CharTable::kSize ? kChars.word[c] : is_word_char(c); }
+inline char32_t fold_fast(char32_t c) {
+  return c < CharTable::kSize ? kChars.fold[c] : fold_cp(c);
+}
 
 /// The code point at byte `i` of `line` (kEnd at its end) and its length.
 char32_t cp_at(std::string_view line, std::size_t i, std::size_t* len) {
@@ -141,6 +142,7 @@ std::uint32_t TriggerIndex::trie_node(Table& t, const std::u32string& lit) {
     }
     const auto fresh = static_cast<std::uint32_t>(t.trie.size());
     kids.insert(it, {b, fresh});  // `kids` may dangle after the push below
+    if (node == 0) t.root[b] = fresh;
     t.trie.emplace_back();
     node = fresh;
   }
@@ -210,8 +212,13 @@ void TriggerIndex::walk(const Table& t, std::string_view line, std::size_t pos,
     // The folded code point's UTF-8 bytes, one trie edge each.
     const std::size_t n = utf8_encode(c, buf);
     for (std::size_t k = 0; k < n; ++k) {
-      const auto& kids = t.trie[node].kids;
       const auto b = static_cast<std::uint8_t>(buf[k]);
+      if (node == 0) {  // the root: one array lookup
+        node = t.root[b];
+        if (node == 0) return;
+        continue;
+      }
+      const auto& kids = t.trie[node].kids;
       auto it = std::lower_bound(kids.begin(), kids.end(), std::make_pair(b, std::uint32_t{0}));
       if (it == kids.end() || it->first != b) return;
       node = it->second;

@@ -27,6 +27,7 @@
 // those of running every rule over the whole line.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -73,6 +74,7 @@ class TriggerIndex {
   };
   struct Table {
     std::vector<TrieNode> trie{1};                    // [0]: the root
+    std::array<std::uint32_t, 256> root{};            // the root's children by byte (0: none)
     std::vector<std::vector<std::uint32_t>> by_first; // folded first code point < kTable → class items
     std::vector<std::uint32_t> beyond;                // class items with members ≥ kTable
     std::vector<ClassItem> classes;

@@ -32,22 +32,27 @@ std::string_view word_after(std::string_view t, std::size_t pos) {
 
 std::string_view rest_of_line(std::string_view t, std::size_t pos) {
   if (pos >= t.size()) return {};
-  const std::size_t nl = t.find('\n', pos);
-  return t.substr(pos, (nl == std::string_view::npos ? t.size() : nl) - pos);
-}
-
-std::string_view line_before(std::string_view t, std::size_t pos) {
-  const std::size_t nl = pos == 0 ? std::string_view::npos : t.rfind('\n', pos - 1);
-  const std::size_t b = nl == std::string_view::npos ? 0 : nl + 1;
-  return t.substr(b, pos - b);
+  // Bounded, so that a production on a long line does not read to its end.
+  constexpr std::size_t kMax = 1024;
+  const std::string_view ahead = t.substr(pos, kMax + 1);
+  const std::size_t nl = ahead.find('\n');
+  if (nl != std::string_view::npos) return ahead.substr(0, nl);
+  if (ahead.size() <= kMax) return ahead;
+  const std::size_t blank = ahead.rfind(' ', kMax);  // end on a whole word where there is one
+  return ahead.substr(0, blank == std::string_view::npos || blank == 0 ? kMax : blank);
 }
 
 bool whole_line(const Match& m) {
+  // Only blanks between the line start and the match, and blanks or a final
+  // stop after it: each scan stops at the first other character, so a long
+  // line costs no more than a short one.
   const auto t = view_text(m);
-  for (char c : line_before(t, m.start())) {
+  for (std::size_t i = m.start(); i > 0 && t[i - 1] != '\n'; --i) {
+    const char c = t[i - 1];
     if (c != ' ' && c != '\t' && c != '\r') return false;
   }
-  for (char c : rest_of_line(t, m.end())) {
+  for (std::size_t i = m.end(); i < t.size() && t[i] != '\n'; ++i) {
+    const char c = t[i];
     if (c != ' ' && c != '\t' && c != '\r' && c != '.' && c != '!' && c != '?') return false;
   }
   return true;

@@ -44,10 +44,9 @@ inline char32_t char_after(const Match& m) {
 std::string_view word_before(std::string_view t, std::size_t pos);
 /// The word after position `pos`, skipping blanks.
 std::string_view word_after(std::string_view t, std::size_t pos);
-/// The text of the rest of the line after `pos` (up to '\n').
+/// The text of the rest of the line after `pos` (up to '\n'), at most about
+/// 1 KB of it (ending at a blank where there is one): the next few words.
 std::string_view rest_of_line(std::string_view t, std::size_t pos);
-/// The text of the line before `pos` (from the last '\n').
-std::string_view line_before(std::string_view t, std::size_t pos);
 
 /// True when the match is the whole line apart from blanks and final
 /// punctuation: a phrase standing alone.
