@@ -14,6 +14,7 @@
 #include <variant>
 #include <vector>
 
+#include "vnie/export.h"
 #include "vnie/status.h"
 
 namespace vnie {
@@ -183,13 +184,13 @@ struct Document {
 };
 
 /// Stable names used in JSON ("date_range", "over", "afternoon", "award", …).
-const char* to_string(MentionType t) noexcept;
-const char* to_string(Qualifier q) noexcept;
-const char* to_string(PartOfDay p) noexcept;
-const char* to_string(EventType t) noexcept;
+VNIE_API const char* to_string(MentionType t) noexcept;
+VNIE_API const char* to_string(Qualifier q) noexcept;
+VNIE_API const char* to_string(PartOfDay p) noexcept;
+VNIE_API const char* to_string(EventType t) noexcept;
 /// Parses a mention type name; false when unknown.
-bool parse_mention_type(std::string_view name, MentionType& out) noexcept;
+VNIE_API bool parse_mention_type(std::string_view name, MentionType& out) noexcept;
 /// Parses a qualifier name; false when unknown.
-bool parse_qualifier(std::string_view name, Qualifier& out) noexcept;
+VNIE_API bool parse_qualifier(std::string_view name, Qualifier& out) noexcept;
 
 }  // namespace vnie

@@ -9,6 +9,8 @@
 #include <cstddef>
 #include <string>
 
+#include "vnie/export.h"
+
 namespace vnie {
 
 /// Which kind of problem an error or warning is about.
@@ -26,12 +28,12 @@ enum class ErrorCode {
 };
 
 /// Stable lower-case name of an error code ("invalid_utf8", "rule_compile", …).
-const char* to_string(ErrorCode code) noexcept;
+VNIE_API const char* to_string(ErrorCode code) noexcept;
 
 /// The outcome of an operation that can fail. Default-constructed = success.
 /// `file`, `line` and `byte_offset` say where the problem is when known
 /// (`line` is 1-based, 0 = unknown; `byte_offset` is npos when unknown).
-struct Status {
+struct VNIE_API Status {
   ErrorCode code = ErrorCode::ok;
   std::string message;
   std::string file;
