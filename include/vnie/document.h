@@ -170,13 +170,19 @@ struct Event {
 
 // -------------------------------------------------------------- document
 
+/// The most warnings a Document keeps (Document::warnings_truncated counts the rest).
+inline constexpr std::size_t kMaxWarnings = 100;
+
 /// The result of extracting one document.
 struct Document {
   std::string id;
   std::optional<DateValue> reference_date;  ///< year, month, day set when known
   std::vector<Mention> mentions;            ///< sorted by start, then end
   std::vector<Event> events;                ///< sorted by start
+  /// In input order; at most kMaxWarnings: the first ones.
   std::vector<Warning> warnings;
+  /// Warnings left out beyond the first kMaxWarnings (0 when none was).
+  std::size_t warnings_truncated = 0;
   /// The encoding the input was decoded from ("cp1258", "tcvn3", "vni",
   /// "viqr", "utf-8": the one chosen by auto-detection) when the document went
   /// through extract_encoded() (vnie/encoding.h); empty for extract().

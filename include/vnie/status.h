@@ -53,11 +53,14 @@ struct VNIE_API Status {
 };
 
 /// A problem that did not stop processing. `byte_offset` is into the
-/// caller's original input.
+/// caller's original input; `length` is how many bytes from there the
+/// warning covers (a run of adjacent undecodable bytes is one warning), 0 when
+/// it concerns no bytes in particular.
 struct Warning {
   ErrorCode code = ErrorCode::ok;
   std::string message;
   std::size_t byte_offset = 0;
+  std::size_t length = 0;
 };
 
 }  // namespace vnie
