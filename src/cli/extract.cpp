@@ -436,8 +436,7 @@ CLI::App* setup_extract(CLI::App& app, ExtractArgs* args) {
                   "auto (detected per document and reported in its \"encoding\" field); "
                   "offsets index the original bytes (docs/encodings.md)")
       ->type_name("ENC")
-      ->check(CLI::IsMember({"utf-8", "utf8", "cp1258", "windows-1258", "tcvn3", "abc", "vni",
-                             "viqr", "auto"}))
+      ->check(encoding_validator(true))
       ->capture_default_str();
   cmd->add_option("--types", args->extractor.types,
                   "Report only these mention types (comma-separated): date, date_range, time, "
