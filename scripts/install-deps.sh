@@ -11,6 +11,7 @@ packages=(
   nlohmann-json3-dev          # JSON output and input
   libcli11-dev                # command line parsing
   clang libclang-rt-14-dev    # libFuzzer harnesses
+  chromium fonts-dejavu-core python3  # the HTML report in a browser (scripts/browser-test.sh)
 )
 missing=()
 for p in "${packages[@]}"; do

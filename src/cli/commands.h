@@ -15,7 +15,7 @@ namespace vnie_cli {
 struct ExtractArgs {
   std::vector<std::string> inputs;
   std::string input_mode = "text";  ///< text | lines | jsonl
-  std::string format = "jsonl";     ///< jsonl | json | table | csv
+  std::string format = "jsonl";     ///< jsonl | json | table | csv | html
   bool bom = false;                 ///< csv: UTF-8 byte order mark first
   unsigned threads = 0;             ///< 0: std::thread::hardware_concurrency()
   std::string progress = "auto";    ///< auto | always | never

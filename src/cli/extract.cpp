@@ -407,9 +407,10 @@ CLI::App* setup_extract(CLI::App& app, ExtractArgs* args) {
       ->capture_default_str();
   cmd->add_option("--format", args->format,
                   "jsonl: one JSON object per line; json: the same objects pretty-printed in one "
-                  "array; table: an aligned view for reading; csv: one row per event (docs/cli.md)")
+                  "array; table: an aligned view for reading; csv: one row per event; html: one "
+                  "self-contained page, highlighted texts and event tables (docs/cli.md)")
       ->type_name("FORMAT")
-      ->check(CLI::IsMember({"jsonl", "json", "table", "csv"}))
+      ->check(CLI::IsMember({"jsonl", "json", "table", "csv", "html"}))
       ->capture_default_str();
   cmd->add_flag("--bom", args->bom,
                 "With --format csv: start with a UTF-8 byte order mark (for spreadsheets)");
