@@ -6,6 +6,7 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -131,4 +132,41 @@ TEST_CASE("cli html: warnings, errors, invalid bytes and legacy encodings") {
   CHECK(r.code == 0);
   CHECK(r.out.find("</html>") != std::string::npos);
   CHECK(count(r.out, "<section class=\"doc\"") == 0);
+}
+
+TEST_CASE("main job: run-corpus.sh writes JSON Lines, CSV with BOM, HTML, and a summary") {
+  TempDir out;
+  const fs::path bin = fs::path(VNIE_CLI_PATH).parent_path();
+  const fs::path stdout_file = out.path() / "stdout";
+  const std::string cmd = "cd " + quote(vnie_test::source_dir().string()) +
+                          " && VNIE_SKIP_SETUP=1 BUILD_DIR=" + quote(bin.string()) +
+                          " VNIE_OUT_DIR=" + quote(out.path().string()) +
+                          " scripts/run-corpus.sh > " + quote(stdout_file.string()) + " 2>&1";
+  REQUIRE(std::system(cmd.c_str()) == 0);
+  const std::string jsonl = vnie_test::read_file(out.path() / "corpus.jsonl");
+  const std::vector<json> docs = parse_jsonl(jsonl);
+  REQUIRE(docs.size() >= 30);
+  std::size_t events = 0;
+  for (const auto& d : docs) events += d["events"].size();
+  const std::string csv = vnie_test::read_file(out.path() / "events.csv");
+  CHECK(csv.rfind("\xEF\xBB\xBF" "doc_id,event_no,type,", 0) == 0);
+  CHECK(count(csv, "\r\n") == events + 1);
+  const std::string html = vnie_test::read_file(out.path() / "report.html");
+  CHECK(count(html, "<tr class=\"ev e-") == events);
+  const std::string summary = vnie_test::read_file(stdout_file);
+  // A heading per article, a line per event (two spaces, then its date or -).
+  CHECK(count(summary, ".txt  (") == docs.size());
+  std::size_t event_lines = 0;
+  for (const auto& line : vnie_cli_test::lines_of(summary)) {
+    if (line.rfind("  ", 0) == 0 && line.find(" · ") != std::string::npos) ++event_lines;
+  }
+  CHECK(event_lines == events);
+  CHECK(summary.find(std::to_string(docs.size()) + " articles, " + std::to_string(events) +
+                     " events") != std::string::npos);
+  // The first article: its year-less meeting of 23/12, its gifts of 13,5 million đồng.
+  CHECK(summary.find("  --12-23     meeting  Công đoàn Viên chức tỉnh · tong_ket") !=
+        std::string::npos);
+  CHECK(summary.find("funding  Công đoàn Viên chức tỉnh · 13.500.000 VND  → 27 suất quà") !=
+        std::string::npos);
+  CHECK(summary.find("HTML report: " + (out.path() / "report.html").string()) != std::string::npos);
 }
