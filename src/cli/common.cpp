@@ -216,6 +216,13 @@ CLI::Validator encoding_validator(bool allow_auto) {
       "encoding");
 }
 
+void add_encoding_option(CLI::App* cmd, std::string* value, const std::string& help) {
+  cmd->add_option("--encoding", *value, help)
+      ->type_name("ENC")
+      ->check(encoding_validator(true))
+      ->capture_default_str();
+}
+
 CLI::Validator byte_count_validator() {
   return CLI::Validator(
       [](std::string& s) -> std::string {

@@ -432,13 +432,10 @@ CLI::App* setup_extract(CLI::App& app, ExtractArgs* args) {
                   "publication date when its header gives one)")
       ->type_name("YYYY-MM-DD")
       ->check(date_validator());
-  cmd->add_option("--encoding", args->encoding,
-                  "Encoding of text and lines input: utf-8, cp1258, tcvn3 (ABC), vni, viqr, or "
-                  "auto (detected per document and reported in its \"encoding\" field); "
-                  "offsets index the original bytes (docs/encodings.md)")
-      ->type_name("ENC")
-      ->check(encoding_validator(true))
-      ->capture_default_str();
+  add_encoding_option(cmd, &args->encoding,
+                      "Encoding of text and lines input: utf-8, cp1258, tcvn3 (ABC), vni, viqr, "
+                      "or auto (detected per document and reported in its \"encoding\" field); "
+                      "offsets index the original bytes (docs/encodings.md)");
   cmd->add_option("--types", args->extractor.types,
                   "Report only these mention types (comma-separated): date, date_range, time, "
                   "number, percent, money, ordinal, award, organization, person")

@@ -83,13 +83,11 @@ CLI::App* setup_normalize(CLI::App& app, NormalizeArgs* args) {
       ->capture_default_str();
   cmd->add_flag("--fold", args->fold,
                 "Print the folded view instead: lower case, no diacritics, đ→d");
-  cmd->add_option("--encoding", args->encoding,
-                  "Encoding of the input: utf-8, cp1258, tcvn3 (ABC), vni, viqr, or auto "
-                  "(detected per file, named on stderr); each file is decoded whole, bytes that "
-                  "do not decode are reported with their line and byte (docs/encodings.md)")
-      ->type_name("ENC")
-      ->check(encoding_validator(true))
-      ->capture_default_str();
+  add_encoding_option(cmd, &args->encoding,
+                      "Encoding of the input: utf-8, cp1258, tcvn3 (ABC), vni, viqr, or auto "
+                      "(detected per file, named on stderr); each file is decoded whole, bytes "
+                      "that do not decode are reported with their line and byte "
+                      "(docs/encodings.md)");
   cmd->add_option("--to", args->to,
                   "Encoding of the output: utf-8, cp1258, tcvn3, vni, viqr; characters it lacks "
                   "are written as ASCII stand-ins or '?' and reported on stderr")

@@ -55,7 +55,8 @@ TEST_CASE("cli html: one page, one mark per mention and one row per event, for t
   CHECK(count(page, "<section class=\"doc\"") == docs.size());
   CHECK(count(page, "<mark class=\"m t-") == mentions);
   CHECK(count(page, "</mark>") == mentions);
-  CHECK(count(page, "<tr class=\"ev e-") == events);  // the table of all events: built by the script
+  // Rows of the documents' tables; the table of all events is built by the script.
+  CHECK(count(page, "<tr class=\"ev e-") == events);
   CHECK(count(page, "<tr class=\"ev e-award\">") > 5);
   CHECK(count(page, "<tr class=\"ev e-funding\">") > 5);
   // Self-contained: one inline script, inline CSS, no URL to load.

@@ -268,7 +268,8 @@ TEST_CASE("encoding: undecodable bytes give warnings with their offsets") {
     REQUIRE(d.warnings.size() == 2);
     CHECK(d.warnings[0].byte_offset == 1);
     CHECK(d.warnings[0].length == 3);
-    CHECK(d.warnings[0].message == "bytes not defined in cp1258: 3 bytes 81 8A 8D replaced by U+FFFD");
+    CHECK(d.warnings[0].message ==
+          "bytes not defined in cp1258: 3 bytes 81 8A 8D replaced by U+FFFD");
     CHECK(d.warnings[1].byte_offset == 6);
     CHECK(d.warnings[1].length == 1);
   }
