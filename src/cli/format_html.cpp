@@ -359,16 +359,17 @@ class HtmlFormatter : public Formatter {
   var docs = document.querySelectorAll("section.doc");
   var all = document.querySelector("#events-all tbody");
   var rows = document.querySelectorAll("section.doc table.events tbody tr");
-  // All the rows, in the current order; the table shows one page of them
-  // (laying out thousands of rows at once would take seconds).
-  var list = [];
-  for (var i = 0; i < rows.length; i++) list.push(rows[i].cloneNode(true));
+  // The documents' rows in the current order; the table shows copies of one
+  // page of them (laying out thousands of rows at once would take seconds).
+  var list = Array.prototype.slice.call(rows);
   var PAGE = 200, page = 0;
   var pager = document.getElementById("pager"), range = document.getElementById("range");
   var prev = document.getElementById("prev"), next = document.getElementById("next");
   function show() {
     var f = document.createDocumentFragment();
-    list.slice(page * PAGE, (page + 1) * PAGE).forEach(function (r) { f.appendChild(r); });
+    list.slice(page * PAGE, (page + 1) * PAGE).forEach(function (r) {
+      f.appendChild(r.cloneNode(true));
+    });
     all.textContent = "";
     all.appendChild(f);
     pager.hidden = list.length <= PAGE;
