@@ -15,6 +15,7 @@ packages=(
   python3-pytest              # its tests (tests/python)
   python3-dask python3-distributed  # examples/dask and its tests
   python3-pandas              # the pandas recipe of docs/python.md, tested
+  chromium fonts-dejavu-core python3  # the HTML report in a browser (scripts/browser-test.sh)
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -14,6 +14,7 @@
 #include <variant>
 #include <vector>
 
+#include "vnie/export.h"
 #include "vnie/status.h"
 
 namespace vnie {
@@ -169,13 +170,19 @@ struct Event {
 
 // -------------------------------------------------------------- document
 
+/// The most warnings a Document keeps (Document::warnings_truncated counts the rest).
+inline constexpr std::size_t kMaxWarnings = 100;
+
 /// The result of extracting one document.
 struct Document {
   std::string id;
   std::optional<DateValue> reference_date;  ///< year, month, day set when known
   std::vector<Mention> mentions;            ///< sorted by start, then end
   std::vector<Event> events;                ///< sorted by start
+  /// In input order; at most kMaxWarnings: the first ones.
   std::vector<Warning> warnings;
+  /// Warnings left out beyond the first kMaxWarnings (0 when none was).
+  std::size_t warnings_truncated = 0;
   /// The encoding the input was decoded from ("cp1258", "tcvn3", "vni",
   /// "viqr", "utf-8": the one chosen by auto-detection) when the document went
   /// through extract_encoded() (vnie/encoding.h); empty for extract().
@@ -183,13 +190,13 @@ struct Document {
 };
 
 /// Stable names used in JSON ("date_range", "over", "afternoon", "award", …).
-const char* to_string(MentionType t) noexcept;
-const char* to_string(Qualifier q) noexcept;
-const char* to_string(PartOfDay p) noexcept;
-const char* to_string(EventType t) noexcept;
+VNIE_API const char* to_string(MentionType t) noexcept;
+VNIE_API const char* to_string(Qualifier q) noexcept;
+VNIE_API const char* to_string(PartOfDay p) noexcept;
+VNIE_API const char* to_string(EventType t) noexcept;
 /// Parses a mention type name; false when unknown.
-bool parse_mention_type(std::string_view name, MentionType& out) noexcept;
+VNIE_API bool parse_mention_type(std::string_view name, MentionType& out) noexcept;
 /// Parses a qualifier name; false when unknown.
-bool parse_qualifier(std::string_view name, Qualifier& out) noexcept;
+VNIE_API bool parse_qualifier(std::string_view name, Qualifier& out) noexcept;
 
 }  // namespace vnie

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "vnie/document.h"
+#include "vnie/export.h"
 #include "vnie/extractor.h"
 #include "vnie/normalize.h"
 #include "vnie/status.h"
@@ -39,12 +40,12 @@ enum class Encoding {
 };
 
 /// Stable name: "utf-8", "cp1258", "tcvn3", "vni", "viqr", "auto".
-const char* to_string(Encoding e) noexcept;
+VNIE_API const char* to_string(Encoding e) noexcept;
 
 /// Parses an encoding name, ASCII case-insensitively: "utf-8", "utf8",
 /// "cp1258", "windows-1258", "tcvn3", "abc", "vni", "viqr", "auto". Returns
 /// false (leaving *out unchanged) on an unknown name or a null `out`.
-bool parse_encoding(std::string_view name, Encoding* out) noexcept;
+VNIE_API bool parse_encoding(std::string_view name, Encoding* out) noexcept;
 
 /// How well one candidate encoding explains a document (auto-detection).
 struct EncodingScore {
@@ -59,7 +60,7 @@ struct EncodingScore {
 };
 
 /// The result of decode(). Plain data; cheap to move.
-struct Decoded {
+struct VNIE_API Decoded {
   std::string text;  ///< the decoded text: valid UTF-8, NFC
   /// The encoding used: the requested one, or for Encoding::auto_detect the
   /// one detected (never auto_detect).
@@ -101,7 +102,7 @@ struct Decoded {
 /// (U+0000); bytes the encoding does not define become U+FFFD with a warning.
 /// Fails with invalid_argument only for a null `out` or an enum value out of
 /// range, with input_too_large only if `bytes` is 2^48 bytes or more.
-Status decode(std::string_view bytes, Encoding enc, Decoded* out);
+VNIE_API Status decode(std::string_view bytes, Encoding enc, Decoded* out);
 
 /// Encodes `utf8` (first decoded as UTF-8 and put in NFC; an invalid
 /// sequence is U+FFFD) into `enc` (not auto_detect), replacing *out.
@@ -113,7 +114,7 @@ Status decode(std::string_view bytes, Encoding enc, Decoded* out);
 /// represent; for VIQR, see docs/encodings.md for the few words it cannot
 /// (a word with two tone marks, a tone ending a word that is no syllable).
 /// Fails with invalid_argument for a null `out` or auto_detect.
-Status encode(std::string_view utf8, Encoding enc, std::string* out,
+VNIE_API Status encode(std::string_view utf8, Encoding enc, std::string* out,
               std::vector<Warning>* warnings = nullptr);
 
 /// Decodes `bytes` (as decode() does), runs `ex.extract()` on the UTF-8 text,
@@ -125,7 +126,7 @@ Status encode(std::string_view utf8, Encoding enc, std::string* out,
 /// When `decoded` is given it receives the decoding (text, map, encoding
 /// chosen, unsure). Fails as decode() or extract() fail (input_too_large for
 /// a decoded text over the extractor's limit).
-Status extract_encoded(const Extractor& ex, std::string_view bytes, Encoding enc,
+VNIE_API Status extract_encoded(const Extractor& ex, std::string_view bytes, Encoding enc,
                        const DocumentInfo& info, Document* out, Decoded* decoded = nullptr);
 
 }  // namespace vnie

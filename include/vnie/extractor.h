@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "vnie/document.h"
+#include "vnie/export.h"
 #include "vnie/normalize.h"
 #include "vnie/status.h"
 
@@ -85,7 +86,7 @@ struct StageTimes {
   std::vector<std::size_t> rule_lines;
 };
 
-class Extractor {
+class VNIE_API Extractor {
  public:
   /// Builds an extractor: loads and compiles every rule. On failure `*out` is
   /// left empty and the Status names the file, line and rule id. Never throws.
@@ -106,7 +107,7 @@ class Extractor {
   const Options& options() const noexcept;
 
  private:
-  struct Impl;
+  struct VNIE_INTERNAL Impl;  // not exported from a shared libvnie
   explicit Extractor(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
@@ -114,10 +115,10 @@ class Extractor {
 /// Loads and compiles the rule files of `dirs` (after the embedded defaults
 /// when `with_defaults`) without building an extractor, and runs every rule's
 /// examples. Returns the first error; fills `rules` with what loaded.
-Status check_rules(const std::vector<std::string>& dirs, bool with_defaults,
+VNIE_API Status check_rules(const std::vector<std::string>& dirs, bool with_defaults,
                    std::vector<RuleInfo>* rules);
 
 /// The library version, "MAJOR.MINOR.PATCH".
-const char* version() noexcept;
+VNIE_API const char* version() noexcept;
 
 }  // namespace vnie

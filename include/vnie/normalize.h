@@ -19,6 +19,7 @@
 #include <utility>
 #include <vector>
 
+#include "vnie/export.h"
 #include "vnie/status.h"
 
 namespace vnie {
@@ -57,7 +58,7 @@ enum class Edge {
 /// begins or ends with removed characters. The map stores one entry per
 /// rewritten run (an unchanged input costs O(1) memory) and answers map() by
 /// binary search.
-class OffsetMap {
+class VNIE_API OffsetMap {
  public:
   /// The identity map over `size` bytes.
   static OffsetMap identity(std::size_t size);
@@ -127,7 +128,7 @@ class OffsetMap {
 enum class View { normalized, folded };
 
 /// The result of normalization. Plain data; cheap to move.
-struct NormalizedText {
+struct VNIE_API NormalizedText {
   std::string text;     ///< the normalized view (valid UTF-8)
   std::string folded;   ///< the folded view (valid UTF-8, same code point count as text)
   OffsetMap text_map;   ///< text byte positions → original input byte offsets
@@ -142,7 +143,7 @@ struct NormalizedText {
 
 /// Normalizes Vietnamese UTF-8 text. Construct once and share: `normalize()`
 /// is const and safe to call from many threads at once.
-class Normalizer {
+class VNIE_API Normalizer {
  public:
   explicit Normalizer(NormalizeOptions options = {});
 
@@ -161,8 +162,8 @@ class Normalizer {
 };
 
 /// Stable lower-case name of a tone style ("traditional", "modern", "keep").
-const char* to_string(ToneStyle style) noexcept;
+VNIE_API const char* to_string(ToneStyle style) noexcept;
 /// Parses a tone style name; returns false on an unknown name.
-bool parse_tone_style(std::string_view name, ToneStyle& out) noexcept;
+VNIE_API bool parse_tone_style(std::string_view name, ToneStyle& out) noexcept;
 
 }  // namespace vnie

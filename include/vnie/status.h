@@ -9,6 +9,8 @@
 #include <cstddef>
 #include <string>
 
+#include "vnie/export.h"
+
 namespace vnie {
 
 /// Which kind of problem an error or warning is about.
@@ -26,12 +28,12 @@ enum class ErrorCode {
 };
 
 /// Stable lower-case name of an error code ("invalid_utf8", "rule_compile", …).
-const char* to_string(ErrorCode code) noexcept;
+VNIE_API const char* to_string(ErrorCode code) noexcept;
 
 /// The outcome of an operation that can fail. Default-constructed = success.
 /// `file`, `line` and `byte_offset` say where the problem is when known
 /// (`line` is 1-based, 0 = unknown; `byte_offset` is npos when unknown).
-struct Status {
+struct VNIE_API Status {
   ErrorCode code = ErrorCode::ok;
   std::string message;
   std::string file;
@@ -51,11 +53,14 @@ struct Status {
 };
 
 /// A problem that did not stop processing. `byte_offset` is into the
-/// caller's original input.
+/// caller's original input; `length` is how many bytes from there the
+/// warning covers (a run of adjacent undecodable bytes is one warning), 0 when
+/// it concerns no bytes in particular.
 struct Warning {
   ErrorCode code = ErrorCode::ok;
   std::string message;
   std::size_t byte_offset = 0;
+  std::size_t length = 0;
 };
 
 }  // namespace vnie

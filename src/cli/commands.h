@@ -15,7 +15,7 @@ namespace vnie_cli {
 struct ExtractArgs {
   std::vector<std::string> inputs;
   std::string input_mode = "text";  ///< text | lines | jsonl
-  std::string format = "jsonl";     ///< jsonl | json | table | csv
+  std::string format = "jsonl";     ///< jsonl | json | table | csv | html
   bool bom = false;                 ///< csv: UTF-8 byte order mark first
   unsigned threads = 0;             ///< 0: std::thread::hardware_concurrency()
   std::string progress = "auto";    ///< auto | always | never
@@ -31,6 +31,8 @@ struct NormalizeArgs {
   std::vector<std::string> inputs;
   std::string style = "traditional";
   bool fold = false;
+  std::string encoding = "utf-8";  ///< of the input: utf-8 | cp1258 | tcvn3 | vni | viqr | auto
+  std::string to = "utf-8";        ///< of the output: utf-8 | cp1258 | tcvn3 | vni | viqr
 };
 CLI::App* setup_normalize(CLI::App& app, NormalizeArgs* args);
 int run_normalize(const NormalizeArgs& args);

@@ -10,6 +10,7 @@
 #include <iostream>
 #include <system_error>
 
+#include "vnie/encoding.h"
 #include "vnie/normalize.h"
 
 namespace fs = std::filesystem;
@@ -199,6 +200,27 @@ CLI::Validator tone_style_validator() {
         return "unknown tone style '" + s + "' (expected traditional, modern or keep)";
       },
       "{traditional,modern,keep}", "tone style");
+}
+
+CLI::Validator encoding_validator(bool allow_auto) {
+  return CLI::Validator(
+      [allow_auto](std::string& s) -> std::string {
+        vnie::Encoding e{};
+        if (vnie::parse_encoding(s, &e) && (allow_auto || e != vnie::Encoding::auto_detect)) {
+          return {};
+        }
+        return "unknown encoding '" + s + "' (expected utf-8, cp1258, tcvn3, vni, viqr" +
+               (allow_auto ? ", auto)" : ")");
+      },
+      allow_auto ? "{utf-8,cp1258,tcvn3,vni,viqr,auto}" : "{utf-8,cp1258,tcvn3,vni,viqr}",
+      "encoding");
+}
+
+void add_encoding_option(CLI::App* cmd, std::string* value, const std::string& help) {
+  cmd->add_option("--encoding", *value, help)
+      ->type_name("ENC")
+      ->check(encoding_validator(true))
+      ->capture_default_str();
 }
 
 CLI::Validator byte_count_validator() {

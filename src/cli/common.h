@@ -77,6 +77,10 @@ CLI::Validator date_validator();
 CLI::Validator mention_type_validator();
 CLI::Validator tone_style_validator();
 CLI::Validator byte_count_validator();
+/// An encoding name vnie::parse_encoding() knows; "auto" only when `allow_auto`.
+CLI::Validator encoding_validator(bool allow_auto);
+/// Adds `--encoding ENC` (utf-8 and the legacy encodings, and auto) to `cmd`.
+void add_encoding_option(CLI::App* cmd, std::string* value, const std::string& help);
 
 /// Options shared by the commands that build an Extractor.
 struct ExtractorArgs {

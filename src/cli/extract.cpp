@@ -407,9 +407,10 @@ CLI::App* setup_extract(CLI::App& app, ExtractArgs* args) {
       ->capture_default_str();
   cmd->add_option("--format", args->format,
                   "jsonl: one JSON object per line; json: the same objects pretty-printed in one "
-                  "array; table: an aligned view for reading; csv: one row per event (docs/cli.md)")
+                  "array; table: an aligned view for reading; csv: one row per event; html: one "
+                  "self-contained page, highlighted texts and event tables (docs/cli.md)")
       ->type_name("FORMAT")
-      ->check(CLI::IsMember({"jsonl", "json", "table", "csv"}))
+      ->check(CLI::IsMember({"jsonl", "json", "table", "csv", "html"}))
       ->capture_default_str();
   cmd->add_flag("--bom", args->bom,
                 "With --format csv: start with a UTF-8 byte order mark (for spreadsheets)");
@@ -431,14 +432,10 @@ CLI::App* setup_extract(CLI::App& app, ExtractArgs* args) {
                   "publication date when its header gives one)")
       ->type_name("YYYY-MM-DD")
       ->check(date_validator());
-  cmd->add_option("--encoding", args->encoding,
-                  "Encoding of text and lines input: utf-8, cp1258, tcvn3 (ABC), vni, viqr, or "
-                  "auto (detected per document and reported in its \"encoding\" field); "
-                  "offsets index the original bytes (docs/encodings.md)")
-      ->type_name("ENC")
-      ->check(CLI::IsMember({"utf-8", "utf8", "cp1258", "windows-1258", "tcvn3", "abc", "vni",
-                             "viqr", "auto"}))
-      ->capture_default_str();
+  add_encoding_option(cmd, &args->encoding,
+                      "Encoding of text and lines input: utf-8, cp1258, tcvn3 (ABC), vni, viqr, "
+                      "or auto (detected per document and reported in its \"encoding\" field); "
+                      "offsets index the original bytes (docs/encodings.md)");
   cmd->add_option("--types", args->extractor.types,
                   "Report only these mention types (comma-separated): date, date_range, time, "
                   "number, percent, money, ordinal, award, organization, person")

@@ -306,6 +306,7 @@ std::unique_ptr<Formatter> make_formatter(const std::string& format, bool bom) {
   if (format == "json") return std::make_unique<JsonArrayFormatter>();
   if (format == "table") return std::make_unique<TableFormatter>();
   if (format == "csv") return make_csv_formatter(bom);
+  if (format == "html") return make_html_formatter();
   return std::make_unique<JsonlFormatter>();
 }
 

@@ -39,12 +39,14 @@ class Formatter {
   }
 };
 
-/// "jsonl", "json", "table" or "csv" (with a UTF-8 byte order mark when `bom`).
+/// "jsonl", "json", "table", "csv" (with a UTF-8 byte order mark when `bom`) or "html".
 std::unique_ptr<Formatter> make_formatter(const std::string& format, bool bom);
 
 /// The CSV columns, in order (docs/cli.md).
 const std::vector<std::string>& csv_columns();
 std::unique_ptr<Formatter> make_csv_formatter(bool bom);
+/// One self-contained HTML page (format_html.cpp, docs/cli.md).
+std::unique_ptr<Formatter> make_html_formatter();
 
 /// Shared with the CSV format: numbers as in JSON (whole numbers without a
 /// fraction), ISO dates (partial: missing parts left out or '-').

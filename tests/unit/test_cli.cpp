@@ -466,6 +466,72 @@ TEST_CASE("cli: normalize") {
   CHECK(run_vnie("normalize --style wrong", "x\n").code == 2);
 }
 
+TEST_CASE("cli: normalize --encoding converts legacy files to UTF-8, --to back") {
+  // A hand-written VIQR line (RFC 1456) and the UTF-8 it stands for.
+  Run r = run_vnie("normalize --encoding viqr", "Vie^.t Nam\nLDDLDD ti?nh\n");
+  CHECK(r.code == 0);
+  CHECK(r.out == "Việt Nam\nLĐLĐ tỉnh\n");
+  CHECK(r.err.empty());
+
+  // A corpus article in each legacy encoding (encoded by the library),
+  // explicit and detected, converts to what normalizing the UTF-8 gives (for
+  // TCVN3 and VIQR, which lack curly quotes, with the library's ASCII
+  // stand-ins: the decoded text normalized).
+  const fs::path article = vnie_test::source_dir() / "corpus" / "003_b2e70282d8fee054.txt";
+  REQUIRE(fs::exists(article));
+  const std::string utf8 = vnie_test::read_file(article);
+  const Run want = run_vnie("normalize", utf8);
+  REQUIRE(want.code == 0);
+  REQUIRE(lines_of(want.out).size() > 5);
+  TempDir dir;
+  for (auto enc : {vnie::Encoding::tcvn3, vnie::Encoding::vni, vnie::Encoding::viqr,
+                   vnie::Encoding::cp1258}) {
+    const std::string name = vnie::to_string(enc);
+    CAPTURE(name);
+    std::string bytes;
+    REQUIRE(vnie::encode(utf8, enc, &bytes).ok());
+    REQUIRE(bytes != utf8);
+    const fs::path p = dir.write("doc-" + name + ".txt", bytes);
+    vnie::Decoded decoded;
+    REQUIRE(vnie::decode(bytes, enc, &decoded).ok());
+    const std::string want_enc = run_vnie("normalize", decoded.text).out;
+    if (enc == vnie::Encoding::cp1258 || enc == vnie::Encoding::vni) CHECK(want_enc == want.out);
+    CHECK(lines_of(want_enc).size() == lines_of(want.out).size());
+    Run got = run_vnie("normalize --encoding " + name + " " + quote(p.string()));
+    CHECK(got.code == 0);
+    CHECK(got.out == want_enc);
+    CHECK(got.err.empty());
+    got = run_vnie("normalize --encoding auto " + quote(p.string()));
+    CHECK(got.code == 0);
+    CHECK(got.out == want_enc);
+    CHECK(got.err == p.string() + ": encoding " + name + " (detected)\n");
+    // The way back: --to writes the legacy bytes, which decode to the same text.
+    Run back = run_vnie("normalize --to " + name, want.out);
+    CHECK(back.code == 0);
+    std::string expected;
+    REQUIRE(vnie::encode(want.out, enc, &expected).ok());
+    CHECK(back.out == expected);
+    CHECK(run_vnie("normalize --encoding " + name, back.out).out == want_enc);
+  }
+
+  // Bytes that do not decode: U+FFFD in the output, FILE:LINE: byte N on
+  // stderr. 0x81 is undefined in CP1258; "Vi\xEAt" is "Viêt".
+  const fs::path bad = dir.write("bad.txt", std::string("ok\nVi\xEAt \x81!\n"));
+  r = run_vnie("normalize --encoding cp1258 " + quote(bad.string()));
+  CHECK(r.code == 0);
+  CHECK(r.out == "ok\nViêt \xEF\xBF\xBD!\n");
+  CHECK(r.err.find(bad.string() + ":2: byte 5: ") == 0);
+
+  // A character the target lacks is reported, written as a stand-in.
+  r = run_vnie("normalize --to tcvn3", "a \xE2\x82\xAC b\n");  // the euro sign
+  CHECK(r.code == 0);
+  CHECK(r.out == "a ? b\n");
+  CHECK(r.err.find("<stdin>:1: byte 2: U+20AC is not in tcvn3") == 0);
+
+  CHECK(run_vnie("normalize --encoding latin9", "x\n").code == 2);
+  CHECK(run_vnie("normalize --to auto", "x\n").code == 2);
+}
+
 TEST_CASE("cli: rules list and check") {
   Run r = run_vnie("rules list");
   CHECK(r.code == 0);

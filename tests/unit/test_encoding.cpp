@@ -262,6 +262,17 @@ TEST_CASE("encoding: undecodable bytes give warnings with their offsets") {
     CHECK(undefined.size() >= 5);  // 0x81 0x8A 0x8D..0x90 0x9A 0x9D 0x9E…
     CHECK(undefined.find('\x81') != std::string::npos);
   }
+  SUBCASE("adjacent undefined bytes are one warning with their length") {
+    const Decoded d = dec("x\x81\x8A\x8Dy \x81", Encoding::cp1258);
+    CHECK(d.text == "x\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBDy \xEF\xBF\xBD");
+    REQUIRE(d.warnings.size() == 2);
+    CHECK(d.warnings[0].byte_offset == 1);
+    CHECK(d.warnings[0].length == 3);
+    CHECK(d.warnings[0].message ==
+          "bytes not defined in cp1258: 3 bytes 81 8A 8D replaced by U+FFFD");
+    CHECK(d.warnings[1].byte_offset == 6);
+    CHECK(d.warnings[1].length == 1);
+  }
   SUBCASE("VNI mark byte after a consonant") {
     const Decoded d = dec("b\xf9x", Encoding::vni);
     REQUIRE(d.warnings.size() == 1);

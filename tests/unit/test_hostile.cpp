@@ -250,13 +250,14 @@ TEST_CASE("hostile: truncated, overlong, surrogate and out-of-range sequences") 
   struct Bad {
     std::string bytes;
     std::size_t replacements;  // U+FFFD count (maximal subparts)
+    std::size_t invalid = 0;   // bytes that are not UTF-8, when not all of them
   };
   const std::vector<Bad> bad = {
       {"\xC3", 1},          {"\xE1\xBB", 1},         {"\xF0\x9F\x98", 1},
       {"\xC0\xAF", 2},      {"\xC1\xBF", 2},         {"\xE0\x80\xAF", 3},
       {"\xF0\x80\x80\xAF", 4}, {"\xED\xA0\x80", 3}, {"\xED\xBF\xBF", 3},
       {"\xF4\x90\x80\x80", 4}, {"\xF5\x80\x80\x80", 4}, {"\xFE\xFF", 2},
-      {"\xE1\x80\xC3\xA0", 1},  // a truncated sequence, then a valid "à"
+      {"\xE1\x80\xC3\xA0", 1, 2},  // a truncated sequence, then a valid "à"
   };
   const Normalizer normalizer;
   for (const auto& b : bad) {
@@ -270,16 +271,20 @@ TEST_CASE("hostile: truncated, overlong, surrogate and out-of-range sequences") 
                        : kSentence + b.bytes;
       const std::size_t at = where == 0 ? 0 : where == 1 ? mid : kSentence.size();
       const NormalizedText r = normalizer.normalize(input);
-      REQUIRE(r.warnings.size() == b.replacements);
-      CHECK(r.warnings[0].byte_offset == at);
-      for (const auto& w : r.warnings) {
-        CHECK(w.code == ErrorCode::invalid_utf8);
-        CHECK(w.byte_offset >= at);
-        CHECK(w.byte_offset < at + b.bytes.size());
+      // One U+FFFD per maximal subpart, one warning for the run of them.
+      std::size_t replaced = 0;
+      for (std::size_t p = r.text.find("\uFFFD"); p != std::string::npos;
+           p = r.text.find("\uFFFD", p + 1)) {
+        ++replaced;
       }
+      CHECK(replaced == b.replacements);
+      REQUIRE(r.warnings.size() == 1);
+      CHECK(r.warnings[0].code == ErrorCode::invalid_utf8);
+      CHECK(r.warnings[0].byte_offset == at);
+      CHECK(r.warnings[0].length == (b.invalid ? b.invalid : b.bytes.size()));
       check_normalized(input, r);
       const Document d = extract(input);
-      CHECK(count_warnings(d, ErrorCode::invalid_utf8) == b.replacements);
+      CHECK(count_warnings(d, ErrorCode::invalid_utf8) == 1);
       // The figures of the sentence are still found.
       bool found_542 = false;
       for (const auto& m : d.mentions) found_542 |= m.text.find("542") != std::string::npos;
@@ -308,6 +313,51 @@ TEST_CASE("hostile: invalid bytes sprinkled through every corpus article") {
     const Document d = extract(input);
     CHECK(count_warnings(d, ErrorCode::invalid_utf8) >= inserted / 2);
   }
+}
+
+TEST_CASE("hostile: adjacent bad bytes are one warning, a document keeps at most 100") {
+  const Document one = extract("ab\xFF\xFE\x80" "cd \xC3");
+  REQUIRE(one.warnings.size() == 2);
+  CHECK(one.warnings[0].byte_offset == 2);
+  CHECK(one.warnings[0].length == 3);
+  CHECK(one.warnings[0].message == "invalid UTF-8: 3 bytes FF FE 80 replaced by U+FFFD");
+  CHECK(one.warnings[1].byte_offset == 8);
+  CHECK(one.warnings[1].length == 1);
+  CHECK(one.warnings[1].message == "invalid UTF-8 sequence C3 replaced by U+FFFD");
+  CHECK(one.warnings_truncated == 0);
+
+  // 1 MB of random bytes (a fixed seed): the normalizer reports each run of
+  // bad bytes once; the document keeps the first 100 and counts the others.
+  std::string noise(1u << 20, '\0');
+  std::uint64_t x = 0x9E3779B97F4A7C15u;
+  for (char& c : noise) {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    c = static_cast<char>(x >> 56);
+  }
+  const NormalizedText r = Normalizer().normalize(noise);
+  REQUIRE(r.warnings.size() > 100000);  // runs, not bytes
+  std::size_t bytes = 0;
+  for (std::size_t i = 0; i < r.warnings.size(); ++i) {
+    bytes += r.warnings[i].length;
+    if (i > 0) CHECK_MESSAGE(r.warnings[i].byte_offset > r.warnings[i - 1].byte_offset +
+                                 r.warnings[i - 1].length, "adjacent runs not merged");
+  }
+  CHECK(bytes < noise.size());
+  CHECK(bytes > noise.size() / 3);
+  const Document d = extract(noise);
+  CHECK(d.warnings.size() == vnie::kMaxWarnings);
+  CHECK(d.warnings_truncated == r.warnings.size() - vnie::kMaxWarnings);
+  for (std::size_t i = 0; i < vnie::kMaxWarnings; ++i) {
+    CHECK(d.warnings[i].byte_offset == r.warnings[i].byte_offset);
+    CHECK(d.warnings[i].length == r.warnings[i].length);
+  }
+  const std::string line = vnie::to_json_line(d);
+  CHECK(line.find("\"warnings_truncated\":" + std::to_string(d.warnings_truncated)) !=
+        std::string::npos);
+  // The mentions the noise happens to hold remain; the warnings are small.
+  CHECK(line.size() < 200000 + 200 * d.mentions.size());
 }
 
 TEST_CASE("hostile: NUL bytes inside the text") {

@@ -207,10 +207,15 @@ TEST_CASE("json: events") {
 TEST_CASE("json: warnings") {
   vnie::Document doc;
   doc.warnings.push_back(
-      vnie::Warning{vnie::ErrorCode::invalid_utf8, "invalid UTF-8 sequence replaced", 7});
+      vnie::Warning{vnie::ErrorCode::invalid_utf8, "invalid UTF-8 sequence replaced", 7, 3});
   json j = parse_line(doc);
   CHECK(j["warnings"] == json::parse(R"([{"code":"invalid_utf8",
-      "message":"invalid UTF-8 sequence replaced","byte_offset":7}])"));
+      "message":"invalid UTF-8 sequence replaced","byte_offset":7,"length":3}])"));
+  CHECK(!j.contains("warnings_truncated"));  // only when some were left out
+  doc.warnings_truncated = 12;
+  CHECK(parse_line(doc)["warnings_truncated"] == 12);
+  CHECK(vnie::to_json_line(doc).find(R"("length":3}],"warnings_truncated":12)") !=
+        std::string::npos);
 }
 
 TEST_CASE("json: invalid UTF-8 in text never throws and becomes U+FFFD") {

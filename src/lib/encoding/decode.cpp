@@ -14,6 +14,7 @@
 #include "encoding/tables.h"
 #include "normalize/passes.h"
 #include "normalize/utf8.h"
+#include "normalize/warnings.h"
 #include "text/unicode.h"
 #include "vnie/encoding.h"
 
@@ -74,8 +75,8 @@ std::string hex_byte(unsigned char b) {
 // Appends decoded characters with their source lengths.
 class Builder {
  public:
-  explicit Builder(Decoded* out, std::size_t size_hint) : out_(out) {
-    out_->text.reserve(size_hint + size_hint / 4);
+  Builder(Decoded* out, std::string_view in) : out_(out), in_(in) {
+    out_->text.reserve(in.size() + in.size() / 4);
   }
   // One ASCII byte copied as is.
   void ascii(char c) {
@@ -93,13 +94,16 @@ class Builder {
     detail::append_utf8(out_->text, b);
     out_->map.append_change(out_->text.size() - before, src_len);
   }
-  void bad(std::size_t offset, std::size_t src_len, std::string message) {
+  /// Bytes [offset, offset + src_len) that do not decode: U+FFFD, and a
+  /// warning (adjacent ones merged: `what` then names the run).
+  void bad(std::size_t offset, std::size_t src_len, std::string message, std::string_view what) {
     put(norm::kReplacementChar, src_len);
-    out_->warnings.push_back({ErrorCode::invalid_utf8, std::move(message), offset});
+    detail::add_undecodable(out_->warnings, in_, offset, src_len, std::move(message), what);
   }
 
  private:
   Decoded* out_;
+  std::string_view in_;
 };
 
 void decode_utf8(std::string_view in, Decoded* out) {
@@ -109,7 +113,7 @@ void decode_utf8(std::string_view in, Decoded* out) {
     out->map = OffsetMap::identity(in.size());
     return;
   }
-  Builder b(out, in.size());
+  Builder b(out, in);
   const auto* p = reinterpret_cast<const unsigned char*>(in.data());
   const auto* const end = p + in.size();
   std::size_t i = 0;
@@ -126,7 +130,8 @@ void decode_utf8(std::string_view in, Decoded* out) {
       i += static_cast<std::size_t>(n);
     } else {
       const auto len = static_cast<std::size_t>(-n);
-      b.bad(i, len, "invalid UTF-8 byte " + hex_byte(p[i]) + " replaced by U+FFFD");
+      b.bad(i, len, "invalid UTF-8 byte " + hex_byte(p[i]) + " replaced by U+FFFD",
+            "invalid UTF-8");
       i += len;
     }
   }
@@ -144,7 +149,7 @@ int tone_of_mark(char32_t c) {
 }
 
 void decode_table(std::string_view in, const ByteTable& table, const char* name, Decoded* out) {
-  Builder b(out, in.size());
+  Builder b(out, in);
   for (std::size_t i = 0; i < in.size(); ++i) {
     const auto byte = static_cast<unsigned char>(in[i]);
     const char32_t c = table[byte];
@@ -166,7 +171,8 @@ void decode_table(std::string_view in, const ByteTable& table, const char* name,
     if (c == byte && byte < 0x80) {
       b.ascii(in[i]);
     } else if (c == kUndefined) {
-      b.bad(i, 1, "byte " + hex_byte(byte) + " is not defined in " + name);
+      b.bad(i, 1, "byte " + hex_byte(byte) + " is not defined in " + name,
+            std::string("bytes not defined in ") + name);
     } else {
       b.put(c, 1);
     }
@@ -180,7 +186,7 @@ char32_t combining_tone(int tone) {
 }
 
 void decode_vni(std::string_view in, Decoded* out) {
-  Builder b(out, in.size());
+  Builder b(out, in);
   const auto& marks = vni_marks();
   const auto& letters = vni_letters();
   const ByteTable& cp1252 = cp1252_table();
@@ -221,11 +227,11 @@ void decode_vni(std::string_view in, Decoded* out) {
         b.put(m.modifier != 0 ? combining_modifier(m.modifier) : combining_tone(m.tone), 1);
       out->warnings.push_back({ErrorCode::invalid_utf8,
                                "VNI mark byte " + hex_byte(byte) + " does not follow a vowel",
-                               i});
+                               i, 1});
     } else if (cp1252[byte] != kUndefined) {
       b.put(cp1252[byte], 1);
     } else {
-      b.bad(i, 1, "byte " + hex_byte(byte) + " is not defined in vni");
+      b.bad(i, 1, "byte " + hex_byte(byte) + " is not defined in vni", "bytes not defined in vni");
     }
   }
 }
@@ -253,7 +259,7 @@ int viqr_tone(char c) {
 // "dd"/"DD"/"Dd" is đ/Đ while the word has no vowel yet (đ begins a
 // syllable; LDDLDD is LĐLĐ), so that "address" or "Buddha" stay as written.
 void decode_viqr(std::string_view in, Decoded* out) {
-  Builder b(out, in.size());
+  Builder b(out, in);
   const auto* p = reinterpret_cast<const unsigned char*>(in.data());
   const auto* const end = p + in.size();
   std::u32string word;  // letters of the current word, decoded
@@ -278,7 +284,8 @@ void decode_viqr(std::string_view in, Decoded* out) {
         i += static_cast<std::size_t>(len);
       } else {
         b.bad(i, static_cast<std::size_t>(-len),
-              "byte " + hex_byte(byte) + " is neither VIQR (ASCII) nor UTF-8");
+              "byte " + hex_byte(byte) + " is neither VIQR (ASCII) nor UTF-8",
+              "bytes neither VIQR (ASCII) nor UTF-8");
         i += static_cast<std::size_t>(-len);
       }
       reset();

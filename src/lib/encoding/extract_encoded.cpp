@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "normalize/warnings.h"
 #include "vnie/encoding.h"
 
 namespace vnie {
@@ -31,12 +32,17 @@ Status extract_encoded(const Extractor& ex, std::string_view bytes, Encoding enc
     ev.start = s;
     ev.end = e;
   }
-  for (Warning& w : out->warnings) w.byte_offset = d.to_original(w.byte_offset, Edge::start);
+  for (Warning& w : out->warnings) {
+    const auto [s, e] = d.to_original(w.byte_offset, w.byte_offset + w.length);
+    w.byte_offset = s;
+    if (w.length > 0) w.length = e - s;
+  }
   // The decoder's warnings first, then the extractor's.
   std::vector<Warning> warnings = d.warnings;
   warnings.insert(warnings.end(), std::make_move_iterator(out->warnings.begin()),
                   std::make_move_iterator(out->warnings.end()));
   out->warnings = std::move(warnings);
+  detail::cap_warnings(out);
   out->encoding = to_string(d.encoding);
   return {};
 }

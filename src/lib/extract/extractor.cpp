@@ -17,6 +17,7 @@
 #include "extract/triggers.h"
 #include "extract/production.h"
 #include "extract/resolve.h"
+#include "normalize/warnings.h"
 #include "rules/restore.h"
 #include "rules/ruleset.h"
 #include "text/unicode.h"
@@ -493,6 +494,7 @@ Status Extractor::extract(std::string_view input, const DocumentInfo& info, Docu
                    [](const Mention& a, const Mention& b) {
                      return a.start != b.start ? a.start < b.start : a.end < b.end;
                    });
+  detail::cap_warnings(out);  // the first kMaxWarnings (docs/output-format.md)
   return {};
 }
 

@@ -4,6 +4,7 @@
 #include "normalize/chars.h"
 #include "normalize/passes.h"
 #include "normalize/utf8.h"
+#include "normalize/warnings.h"
 
 namespace vnie::norm {
 namespace {
@@ -76,7 +77,8 @@ void clean_text(std::string_view in, std::size_t from, std::string& out, OffsetM
     char32_t c;
     const int len = decode_utf8(data + i, end, c);
     if (len < 0) {
-      warnings.push_back({ErrorCode::invalid_utf8, invalid_message(data + i, -len), i});
+      detail::add_undecodable(warnings, in, i, static_cast<std::size_t>(-len),
+                              invalid_message(data + i, -len), "invalid UTF-8");
       change(i, static_cast<std::size_t>(-len), "\xEF\xBF\xBD");
       i += static_cast<std::size_t>(-len);
       continue;

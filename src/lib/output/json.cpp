@@ -226,10 +226,11 @@ ojson to_json(const Event& e) {
 }
 
 ojson to_json(const Warning& w) {
-  ojson j = object(3);
+  ojson j = object(4);
   j["code"] = to_string(w.code);
   j["message"] = w.message;
   j["byte_offset"] = w.byte_offset;
+  j["length"] = w.length;
   return j;
 }
 
@@ -247,6 +248,7 @@ ojson to_json(const Document& doc) {
   ojson warnings = array(doc.warnings.size());
   for (const auto& w : doc.warnings) warnings.push_back(to_json(w));
   j["warnings"] = std::move(warnings);
+  if (doc.warnings_truncated > 0) j["warnings_truncated"] = doc.warnings_truncated;
   if (!doc.encoding.empty()) j["encoding"] = doc.encoding;
   return j;
 }
