@@ -39,3 +39,35 @@ TEST_CASE("sentences: no break before a figure after an abbreviation, an initial
   CHECK(sentences(sp, "Chờ đợi... 5 phút sau mới bắt đầu").size() == 1);
   CHECK(sentences(sp, "Số tiền 1.200.000 đồng được trao").size() == 1);
 }
+
+TEST_CASE("sentences: a sentence over the limit is read in pieces cut at ';', ',' or a space") {
+  using vnie::detail::cut_long_sentences;
+  const std::string text = "aaaa; bbbb, cccc dddd";
+  const std::vector<std::pair<std::size_t, std::size_t>> whole{{0, text.size()}};
+  // Under the limit: unchanged.
+  CHECK(cut_long_sentences(text, whole, 100) == whole);
+  // 12 bytes: "aaaa; bbbb, " → cut after the ',' (the last ';' is in the first half).
+  auto pieces = cut_long_sentences(text, whole, 12);
+  REQUIRE(pieces.size() == 2);
+  CHECK(text.substr(pieces[0].first, pieces[0].second - pieces[0].first) == "aaaa; bbbb,");
+  CHECK(text.substr(pieces[1].first, pieces[1].second - pieces[1].first) == "cccc dddd");
+  // No blank at all: cut on a code point boundary, never inside "đ".
+  const std::string word = "đđđđđđđđđđ";  // 20 bytes
+  pieces = cut_long_sentences(word, {{0, word.size()}}, 7);
+  std::size_t covered = 0;
+  for (auto [s, e] : pieces) {
+    CHECK(e - s <= 7);
+    CHECK((static_cast<unsigned char>(word[s]) & 0xC0) != 0x80);
+    covered += e - s;
+  }
+  CHECK(covered == word.size());
+  // Every piece of a long run of clauses is within the limit, none empty.
+  std::string many;
+  for (int i = 0; i < 2000; ++i) many += "Tặng Bằng khen cho 5 tập thể, ";
+  pieces = cut_long_sentences(many, {{0, many.size()}});
+  CHECK(pieces.size() > many.size() / vnie::detail::kMaxSentenceBytes);
+  for (auto [s, e] : pieces) {
+    CHECK(e > s);
+    CHECK(e - s <= vnie::detail::kMaxSentenceBytes);
+  }
+}

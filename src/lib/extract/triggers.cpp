@@ -200,14 +200,15 @@ void TriggerIndex::file(Table& t, StartItem item, std::uint32_t rule) {
 }
 
 void TriggerIndex::walk(const Table& t, std::string_view line, std::size_t pos,
-                        std::size_t word_end,
                         std::vector<std::vector<std::uint32_t>>* out) const {
   const auto p32 = static_cast<std::uint32_t>(pos);
   std::uint32_t node = 0;
   char buf[4];
-  for (std::size_t i = pos; i < word_end;) {
+  for (std::size_t i = pos; i < line.size();) {
     std::size_t len = 0;
-    const char32_t c = folded_at(line, i, &len);
+    const char32_t raw = cp_at(line, i, &len);
+    if (!word_cp(raw)) break;  // the end of the word
+    const char32_t c = fold_fast(raw);
     i += len;
     // The folded code point's UTF-8 bytes, one trie edge each.
     const std::size_t n = utf8_encode(c, buf);
@@ -236,7 +237,7 @@ void TriggerIndex::walk(const Table& t, std::string_view line, std::size_t pos,
 }
 
 void TriggerIndex::at(const Table& t, std::string_view line, std::size_t pos, bool word,
-                      std::size_t word_end, std::vector<std::vector<std::uint32_t>>* out) const {
+                      std::vector<std::vector<std::uint32_t>>* out) const {
   const auto p32 = static_cast<std::uint32_t>(pos);
   for (std::uint32_t r : t.always) push((*out)[r], p32);
   std::size_t len = 0;
@@ -261,7 +262,7 @@ void TriggerIndex::at(const Table& t, std::string_view line, std::size_t pos, bo
     }
   }
   if (kinds == 0) return;
-  if (word && (kinds & kWord)) walk(t, line, pos, word_end, out);
+  if (word && (kinds & kWord)) walk(t, line, pos, out);
   auto try_class = [&](std::uint32_t index) {
     const ClassItem& ci = t.classes[index];
     if (!ci.first_raw.contains(raw)) return;
@@ -301,19 +302,29 @@ void TriggerIndex::scan(std::string_view view, std::size_t line_start, std::size
   if (bounded_.empty && anywhere_.empty) return;
   const std::string_view line = view.substr(line_start, line_end - line_start);
   bool prev_word = line_start > 0 && word_cp(decode_before(view, line_start));
-  std::size_t word_end = 0;  // the end of the word containing the position
+  const bool bounded = !bounded_.empty, anywhere = !anywhere_.empty;
+  const std::uint8_t* ascii = bounded && !bounded_.starts_with.empty() ? bounded_.starts_with.data()
+                                                                       : nullptr;
+  const bool always = !bounded_.always.empty();
   for (std::size_t pos = 0; pos < line.size();) {
+    const auto b = static_cast<unsigned char>(line[pos]);
+    if (b < 0x80 && !anywhere && !always) {
+      // ASCII, the most of the text: one table lookup says whether anything
+      // can start at this character (spaces, most punctuation: nothing;
+      // items for the line start are looked at in at()).
+      const bool word = kChars.word[b];
+      if (!(word && prev_word) && (pos == 0 || (ascii != nullptr && ascii[kChars.fold[b]] != 0))) {
+        at(bounded_, line, pos, word, out);
+      }
+      prev_word = word;
+      ++pos;
+      continue;
+    }
     std::size_t len = 0;
     const bool word = word_cp(cp_at(line, pos, &len));
     const bool inside = word && prev_word;
-    if (word && !inside) {
-      std::size_t i = pos + len;
-      for (std::size_t l = 0; i < line.size() && word_cp(cp_at(line, i, &l)); i += l) {
-      }
-      word_end = i;
-    }
-    if (!anywhere_.empty) at(anywhere_, line, pos, word, word_end, out);
-    if (!inside && !bounded_.empty) at(bounded_, line, pos, word, word_end, out);
+    if (anywhere) at(anywhere_, line, pos, word, out);
+    if (!inside && bounded) at(bounded_, line, pos, word, out);
     prev_word = word;
     pos += len;
   }

@@ -90,9 +90,12 @@ class TriggerIndex {
 
   void file(Table& t, StartItem item, std::uint32_t rule);
   std::uint32_t trie_node(Table& t, const std::u32string& lit);
-  void at(const Table& t, std::string_view line, std::size_t pos, bool word, std::size_t word_end,
+  /// Adds the rules of `t` that may start at byte `pos` of `line`; `word`:
+  /// a word starts there.
+  void at(const Table& t, std::string_view line, std::size_t pos, bool word,
           std::vector<std::vector<std::uint32_t>>* out) const;
-  void walk(const Table& t, std::string_view line, std::size_t pos, std::size_t word_end,
+  /// The word trie along the word starting at `pos`.
+  void walk(const Table& t, std::string_view line, std::size_t pos,
             std::vector<std::vector<std::uint32_t>>* out) const;
 
   Table bounded_;   // rules with boundary: word
