@@ -1,6 +1,7 @@
 // The JSON form of results: docs/output-format.md is the contract.
 #include "vnie/json.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <concepts>
@@ -124,12 +125,24 @@ void append_json_number(std::string* out, double x) {
 // ------------------------------------------------------------------ writer
 
 void JsonWriter::key(std::string_view name) {
-  if (out_->back() != '{') *out_ += ',';
+  after_key_ = true;
+  const bool first = out_->back() == '{';
+  char buf[64];  // the one-line form in one append: ,"name":
+  if (indent_ < 0 && name.size() + 4 <= sizeof buf) {
+    char* p = buf;
+    if (!first) *p++ = ',';
+    *p++ = '"';
+    p = std::copy(name.begin(), name.end(), p);
+    *p++ = '"';
+    *p++ = ':';
+    out_->append(buf, static_cast<std::size_t>(p - buf));
+    return;
+  }
+  if (!first) *out_ += ',';
   new_line();
   *out_ += '"';
   *out_ += name;
   *out_ += indent_ >= 0 ? "\": " : "\":";
-  after_key_ = true;
 }
 
 void JsonWriter::integer(std::int64_t v) {
@@ -425,6 +438,8 @@ namespace vnie {
 
 std::string to_json_line(const Document& doc) {
   std::string out;
+  // About what a line takes, to spare most of the string's regrowth.
+  out.reserve(128 + 192 * (doc.mentions.size() + doc.events.size()) + 128 * doc.warnings.size());
   detail::JsonWriter w(&out);
   detail::write_json(w, doc);
   return out;
