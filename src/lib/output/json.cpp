@@ -16,38 +16,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "normalize/utf8.h"
 #include "output/json_internal.h"
 
 namespace vnie::detail {
 namespace {
-
-/// The length of the well-formed UTF-8 sequence that starts at s[i], a byte
-/// >= 0x80 (Unicode table 3-7: no overlong forms, surrogates or code points
-/// above U+10FFFF); 0 when ill-formed.
-std::size_t utf8_sequence(std::string_view s, std::size_t i) {
-  const auto byte = [&s](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  const unsigned char lead = byte(i);
-  std::size_t n = 0;
-  unsigned char lo = 0x80, hi = 0xBF;  // the range of the second byte
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    n = 2;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    n = 3;
-    if (lead == 0xE0) lo = 0xA0;
-    if (lead == 0xED) hi = 0x9F;
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    n = 4;
-    if (lead == 0xF0) lo = 0x90;
-    if (lead == 0xF4) hi = 0x8F;
-  } else {
-    return 0;
-  }
-  if (s.size() - i < n || byte(i + 1) < lo || byte(i + 1) > hi) return 0;
-  for (std::size_t k = 2; k < n; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return 0;
-  }
-  return n;
-}
 
 void append_escape(std::string* out, unsigned char c) {
   switch (c) {
@@ -84,8 +57,10 @@ void append_json_string(std::string* out, std::string_view s) {
   while (i < s.size()) {
     const auto c = static_cast<unsigned char>(s[i]);
     if (c >= 0x80) {
-      const std::size_t n = utf8_sequence(s, i);
-      if (n == 0) {
+      const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+      char32_t cp = 0;
+      const int n = norm::decode_utf8(p + i, p + s.size(), cp);  // Unicode table 3-7
+      if (n < 0) {
         // Rare: leave the replacement of invalid UTF-8 (how many U+FFFD, which
         // bytes are read again) to the serializer this output must match.
         out->resize(start);
@@ -93,7 +68,7 @@ void append_json_string(std::string* out, std::string_view s) {
                                                     nlohmann::json::error_handler_t::replace);
         return;
       }
-      i += n;
+      i += static_cast<std::size_t>(n);
     } else if (c < 0x20 || c == '"' || c == '\\') {
       out->append(s.data() + copied, i - copied);
       append_escape(out, c);
