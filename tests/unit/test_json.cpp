@@ -2,6 +2,7 @@
 // documents built by hand: independent of the rules.
 #include <doctest/doctest.h>
 
+#include <cstdint>
 #include <limits>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -23,6 +24,29 @@ vnie::Mention mention(vnie::MentionType type, std::size_t start, std::string tex
   m.value = std::move(value);
   m.rule = std::move(rule);
   return m;
+}
+
+std::string number_text(double x) {
+  std::string s;
+  vnie::detail::append_json_number(&s, x);
+  return s;
+}
+
+/// The JSON text of `s` as the document id prints it.
+std::string string_text(const std::string& s) {
+  vnie::Document doc;
+  doc.id = s;
+  const std::string line = vnie::to_json_line(doc);
+  const std::string head = R"({"id":)";
+  const std::string tail = R"(,"reference_date":null,"mentions":[],"events":[],"warnings":[]})";
+  REQUIRE(line.size() >= head.size() + tail.size());
+  REQUIRE(line.compare(0, head.size(), head) == 0);
+  REQUIRE(line.compare(line.size() - tail.size(), tail.size(), tail) == 0);
+  std::string direct;
+  vnie::detail::append_json_string(&direct, s);
+  const std::string text = line.substr(head.size(), line.size() - head.size() - tail.size());
+  CHECK(direct == text);
+  return text;
 }
 
 json parse_line(const vnie::Document& doc) {
@@ -47,21 +71,57 @@ TEST_CASE("json: empty document, exact line and key order") {
 }
 
 TEST_CASE("json: numbers print as integers when integral") {
-  using vnie::detail::dump;
-  using vnie::detail::number_to_json;
-  CHECK(dump(number_to_json(4609.0)) == "4609");
-  CHECK(dump(number_to_json(-3.0)) == "-3");
-  CHECK(dump(number_to_json(0.0)) == "0");
-  CHECK(dump(number_to_json(-0.0)) == "0");
-  CHECK(dump(number_to_json(13.5)) == "13.5");
-  CHECK(dump(number_to_json(0.1)) == "0.1");
-  CHECK(dump(number_to_json(5e12)) == "5000000000000");
-  CHECK(dump(number_to_json(1e18)) == "1000000000000000000");
-  CHECK(dump(number_to_json(1e300)) == "1e+300");
-  CHECK(dump(number_to_json(std::numeric_limits<double>::infinity())) == "null");
-  CHECK(dump(number_to_json(std::numeric_limits<double>::quiet_NaN())) == "null");
+  CHECK(number_text(4609.0) == "4609");
+  CHECK(number_text(-3.0) == "-3");
+  CHECK(number_text(0.0) == "0");
+  CHECK(number_text(-0.0) == "0");
+  CHECK(number_text(13.5) == "13.5");
+  CHECK(number_text(0.1) == "0.1");
+  CHECK(number_text(5e12) == "5000000000000");
+  CHECK(number_text(1e18) == "1000000000000000000");
+  CHECK(number_text(1e300) == "1e+300");
+  CHECK(number_text(std::numeric_limits<double>::infinity()) == "null");
+  CHECK(number_text(std::numeric_limits<double>::quiet_NaN()) == "null");
 }
 
+// The expected texts below are what the nlohmann DOM serializer printed before
+// the streaming writer replaced it (json.dump() with error_handler_t::replace).
+TEST_CASE("json: doubles as nlohmann's dump() prints them") {
+  CHECK(number_text(12.5) == "12.5");
+  CHECK(number_text(-3.25) == "-3.25");
+  CHECK(number_text(1.0 / 3) == "0.3333333333333333");
+  CHECK(number_text(0.001) == "0.001");
+  CHECK(number_text(1e-5) == "1e-05");
+  CHECK(number_text(1e-7) == "1e-07");
+  CHECK(number_text(1.5e-7) == "1.5e-07");
+  CHECK(number_text(5e-324) == "5e-324");
+  CHECK(number_text(1e21) == "1e+21");
+  CHECK(number_text(1e15 + 0.5) == "1.0000000000000005e+15");
+  CHECK(number_text(123456789012345.6) == "123456789012345.6");
+  CHECK(number_text(std::numeric_limits<double>::max()) == "1.7976931348623157e+308");
+  CHECK(number_text(-std::numeric_limits<double>::infinity()) == "null");
+  // Integral doubles inside [-2^63, 2^63) are int64; outside, doubles.
+  CHECK(number_text(9007199254740993.0) == "9007199254740992");  // 2^53+1 rounds to 2^53
+  CHECK(number_text(1.2345678901234567e16) == "12345678901234568");
+  CHECK(number_text(4611686018427387904.0) == "4611686018427387904");  // 2^62
+  CHECK(number_text(-9223372036854775808.0) == "-9223372036854775808");  // -2^63
+  CHECK(number_text(9223372036854775808.0) == "9.223372036854776e+18");  // 2^63
+  CHECK(number_text(-9223372036854777856.0) == "-9.223372036854778e+18");
+  CHECK(number_text(9.3e18) == "9.3e+18");
+  CHECK(number_text(1e19) == "1e+19");
+  CHECK(number_text(-1e19) == "-1e+19");
+}
+
+TEST_CASE("json: integers of every width") {
+  vnie::Document doc;
+  doc.warnings.push_back(vnie::Warning{vnie::ErrorCode::invalid_utf8, "m",
+                                       std::numeric_limits<std::size_t>::max(), 0});
+  doc.mentions.push_back(mention(vnie::MentionType::ordinal, 0, "x",
+                                 vnie::OrdinalValue{std::numeric_limits<std::int64_t>::min()}));
+  const std::string line = vnie::to_json_line(doc);
+  CHECK(line.find(R"("byte_offset":18446744073709551615,"length":0})") != std::string::npos);
+  CHECK(line.find(R"("value":{"value":-9223372036854775808})") != std::string::npos);
+}
 TEST_CASE("json: mention values") {
   vnie::Document doc;
   doc.id = "d";
@@ -258,4 +318,39 @@ TEST_CASE("json: pretty form is the same object") {
   CHECK(json::parse(pretty) == json::parse(vnie::to_json_line(doc)));
   std::string four = vnie::to_json_pretty(doc, 4);
   CHECK(four.find("\n    \"id\": \"p\"") != std::string::npos);
+}
+
+TEST_CASE("json: string escaping as nlohmann's dump() does it") {
+  using namespace std::string_literals;
+  CHECK(string_text("") == R"("")");
+  // Control characters: short escapes where JSON has them, else lowercase
+  // \u00xx; DEL (0x7f) and '/' are kept.
+  CHECK(string_text("a\x00\x01\x07\x08\x09\x0a\x0b\x0c\x0d\x1b\x1f\x7f z"s) ==
+        "\"a\\u0000\\u0001\\u0007\\b\\t\\n\\u000b\\f\\r\\u001b\\u001f\x7f z\"");
+  CHECK(string_text(R"("q" \ / </script>)") == R"("\"q\" \\ / </script>")");
+  // Well-formed UTF-8, up to U+10FFFF and noncharacters, is kept as is.
+  const std::string utf8 =
+      "Đặng Thị Ánh \xe2\x82\xac \xf0\x9f\x98\x80 \xef\xbf\xbd \xef\xbf\xbe \xf4\x8f\xbf\xbf";
+  CHECK(string_text(utf8) == "\"" + utf8 + "\"");
+}
+
+TEST_CASE("json: invalid UTF-8 replaced exactly as error_handler_t::replace does") {
+  const std::string r = "\xEF\xBF\xBD";  // U+FFFD
+  CHECK(string_text("a\xff" "b") == "\"a" + r + "b\"");
+  CHECK(string_text("a\x80" "b") == "\"a" + r + "b\"");
+  CHECK(string_text("a\xc3") == "\"a" + r + "\"");       // truncated at the end
+  CHECK(string_text("a\xe1\xba") == "\"a" + r + "\"");
+  CHECK(string_text("a\xe1\xba" "b") == "\"a" + r + "b\"");
+  // The byte that breaks a sequence is read again on its own.
+  CHECK(string_text("a\xe1\xc3\xa1" "b") == "\"a" + r + "\xc3\xa1" "b\"");
+  CHECK(string_text("\xe1\x22x") == "\"" + r + "\\\"x\"");
+  CHECK(string_text("\xe1\x0ax") == "\"" + r + "\\nx\"");
+  // Overlong forms, surrogates, code points above U+10FFFF, stray bytes.
+  CHECK(string_text("\xc0\xaf" "x") == "\"" + r + r + "x\"");
+  CHECK(string_text("\xe0\x80\xaf" "x") == "\"" + r + r + r + "x\"");
+  CHECK(string_text("\xed\xa0\x80" "x") == "\"" + r + r + r + "x\"");
+  CHECK(string_text("\xf4\x90\x80\x80" "x") == "\"" + r + r + r + r + "x\"");
+  CHECK(string_text("\xf5\x80" "x") == "\"" + r + r + "x\"");
+  CHECK(string_text("\xc3\xa1\x80\x80" "x") == "\"\xc3\xa1" + r + r + "x\"");
+  CHECK(string_text("a\xff\xc3 b\xe1\xba") == "\"a" + r + r + " b" + r + "\"");
 }
