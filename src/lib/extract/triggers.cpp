@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "normalize/utf8.h"
 #include "text/unicode.h"
 
 namespace vnie::detail {
@@ -70,28 +71,16 @@ bool next_ok(const FoldedSet& next, char32_t c) {
   return c != FoldedSet::kEnd && !word_cp(c) && next.contains(FoldedSet::kEnd);
 }
 
-/// Writes the UTF-8 form of `c` (a valid code point) to `buf`; its length.
-std::size_t utf8_encode(char32_t c, char* buf) {
-  if (c < 0x80) {
-    buf[0] = static_cast<char>(c);
-    return 1;
+/// True when `line`, case-folded, has `lit` at byte `pos` and a character
+/// after it that `next` admits.
+bool starts_here(std::string_view line, std::size_t pos, const std::u32string& lit,
+                 const FoldedSet& next) {
+  std::size_t len = 0;
+  for (char32_t want : lit) {
+    if (folded_at(line, pos, &len) != want) return false;
+    pos += len;
   }
-  if (c < 0x800) {
-    buf[0] = static_cast<char>(0xC0 | (c >> 6));
-    buf[1] = static_cast<char>(0x80 | (c & 0x3F));
-    return 2;
-  }
-  if (c < 0x10000) {
-    buf[0] = static_cast<char>(0xE0 | (c >> 12));
-    buf[1] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    buf[2] = static_cast<char>(0x80 | (c & 0x3F));
-    return 3;
-  }
-  buf[0] = static_cast<char>(0xF0 | (c >> 18));
-  buf[1] = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-  buf[2] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-  buf[3] = static_cast<char>(0x80 | (c & 0x3F));
-  return 4;
+  return next_ok(next, folded_at(line, pos, &len));
 }
 
 void push(std::vector<std::uint32_t>& v, std::uint32_t pos) {
@@ -211,7 +200,7 @@ void TriggerIndex::walk(const Table& t, std::string_view line, std::size_t pos,
     const char32_t c = fold_fast(raw);
     i += len;
     // The folded code point's UTF-8 bytes, one trie edge each.
-    const std::size_t n = utf8_encode(c, buf);
+    const auto n = static_cast<std::size_t>(norm::encode_utf8(c, buf));
     for (std::size_t k = 0; k < n; ++k) {
       const auto b = static_cast<std::uint8_t>(buf[k]);
       if (node == 0) {  // the root: one array lookup
@@ -247,18 +236,8 @@ void TriggerIndex::at(const Table& t, std::string_view line, std::size_t pos, bo
   const std::uint8_t kinds =
       first < kTable && !t.starts_with.empty() ? t.starts_with[first] : (kWord | kClass | kPrefix);
   if (pos == 0) {
-    auto check0 = [&](const Prefix& p) {
-      std::size_t i = 0;
-      for (char32_t want : p.lit) {
-        std::size_t l = 0;
-        if (folded_at(line, i, &l) != want) return false;
-        i += l;
-      }
-      std::size_t l = 0;
-      return next_ok(p.next, folded_at(line, i, &l));
-    };
     for (const Prefix& p : t.line_start) {
-      if (check0(p)) push((*out)[p.rule], p32);
+      if (starts_here(line, 0, p.lit, p.next)) push((*out)[p.rule], p32);
     }
   }
   if (kinds == 0) return;
@@ -278,19 +257,9 @@ void TriggerIndex::at(const Table& t, std::string_view line, std::size_t pos, bo
   if (first >= kTable) {  // classes with members beyond the table: checked as written
     for (std::uint32_t index : t.beyond) try_class(index);
   }
-  auto check = [&](const Prefix& p) {
-    std::size_t i = pos;
-    for (char32_t want : p.lit) {
-      std::size_t l = 0;
-      if (folded_at(line, i, &l) != want) return false;
-      i += l;
-    }
-    std::size_t l = 0;
-    return next_ok(p.next, folded_at(line, i, &l));
-  };
   if ((kinds & kPrefix) && !t.prefixes.empty()) {
     for (const Prefix& p : t.prefixes[first % kBuckets]) {
-      if (p.lit[0] == first && check(p)) push((*out)[p.rule], p32);
+      if (p.lit[0] == first && starts_here(line, pos, p.lit, p.next)) push((*out)[p.rule], p32);
     }
   }
 }
