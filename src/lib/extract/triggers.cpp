@@ -157,12 +157,8 @@ void TriggerIndex::file(Table& t, StartItem item, std::uint32_t rule) {
   if (item.lit.empty()) {  // a first-character class (item.next), shaped
     if (t.by_first.empty()) t.by_first.resize(kTable);
     const auto index = static_cast<std::uint32_t>(t.classes.size());
-    FoldedSet first_raw = item.first_raw, second_raw = item.second_raw;
-    if (!item.shaped) {
-      first_raw.set_all();
-      second_raw.set_all();
-    }
-    t.classes.push_back({std::move(first_raw), std::move(second_raw), rule});
+    // Class starts are always shaped (start_set.cpp: add_class_item).
+    t.classes.push_back({std::move(item.first_raw), std::move(item.second_raw), rule});
     bool beyond = false;
     for (char32_t c : item.next.members()) {
       if (c < kTable) {
