@@ -250,12 +250,13 @@ void Extractor::Impl::run_rule(std::size_t index, Starts starts,
       pos = retry;
       continue;
     }
-    const auto mend = mstart + whole.size();
+    auto mend = mstart + whole.size();
     if (mend == mstart) {  // empty matches carry no mention
       pos = retry;
       continue;
     }
-    const std::size_t vstart = line_start + mstart, vend = line_start + mend;
+    const std::size_t vstart = line_start + mstart;
+    std::size_t vend = line_start + mend;
     if (r.spec.word_boundary && !detail::at_word_boundaries(view, vstart, vend)) {
       pos = retry;
       continue;
@@ -303,6 +304,11 @@ void Extractor::Impl::run_rule(std::size_t index, Starts starts,
       }
       pos = mend;
       continue;
+    }
+    const std::size_t kept_end = m.mention_end();  // the production may end it earlier
+    if (kept_end != vend) {
+      vend = kept_end;
+      mend = kept_end - line_start;
     }
     Candidate c;
     if (r.spec.folded) {

@@ -55,6 +55,16 @@ class Match {
   /// The rule id (for messages).
   std::string_view rule_id() const { return rule_id_; }
 
+  /// Ends the mention at `end` instead of at the end of the match: a production that
+  /// reads the words of a match by grammar may keep only the first of them (a counted
+  /// noun cut at a function word). `end` is a byte offset in the rule's view inside
+  /// (start(), end()]; other values are ignored.
+  void end_mention_at(std::size_t end) const {
+    if (end > start_ && end <= end_) mention_end_ = end;
+  }
+  /// Where the mention ends: end() unless end_mention_at() said otherwise.
+  std::size_t mention_end() const { return mention_end_ ? mention_end_ : end_; }
+
   // Set by the engine.
   struct Capture {
     std::string_view name;
@@ -69,6 +79,7 @@ class Match {
   const std::optional<DateValue>* ref_date_ = nullptr;
   const std::vector<Mention>* earlier_ = nullptr;
   std::string_view rule_id_;
+  mutable std::size_t mention_end_ = 0;  // 0: the match's end
 };
 
 /// A production. Fills *out with the alternative for the rule's mention type.

@@ -110,6 +110,14 @@ const LexEntry* Lexicon::lookup(std::string_view list, std::string_view text) co
   return nullptr;
 }
 
+const LexEntry* Lexicon::lookup_exact(std::string_view list, std::string_view text) const {
+  auto it = lists_.find(list);
+  if (it == lists_.end()) return nullptr;
+  const List& l = it->second;
+  auto e = l.exact.find(exact_key(text));
+  return e == l.exact.end() ? nullptr : &l.entries[e->second];
+}
+
 std::vector<std::string> Lexicon::forms(std::string_view list, bool folded) const {
   std::set<std::string> seen;
   std::vector<std::string> out;

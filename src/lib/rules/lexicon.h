@@ -43,6 +43,9 @@ class Lexicon {
   /// The entry of `list` one of whose forms equals `text`, ignoring case and
   /// tone style; failing that, ignoring all diacritics. nullptr when none.
   const LexEntry* lookup(std::string_view list, std::string_view text) const;
+  /// The entry of `list` one of whose forms equals `text` ignoring case and tone
+  /// style only (not the other diacritics: "có" is not "cổ"). nullptr when none.
+  const LexEntry* lookup_exact(std::string_view list, std::string_view text) const;
   /// Every form of `list` (folded when `folded`), longest first, deduplicated.
   std::vector<std::string> forms(std::string_view list, bool folded) const;
 

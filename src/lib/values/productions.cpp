@@ -3,8 +3,12 @@
 // the conventions; rules/values/*.rules the patterns.
 #include <cmath>
 #include <string>
+#include <variant>
+#include <vector>
 
 #include "extract/production.h"
+#include "extract/resolve.h"
+#include "rules/lexicon.h"
 #include "values/context.h"
 #include "values/parse.h"
 #include "text/unicode.h"
@@ -129,6 +133,180 @@ bool figure(const Match& m, Value* out) {
   NumberValue v;
   v.value = info.value;
   v.unit = std::string(*unit);
+  v.qualifier = qualifier_of(m, "qual");
+  *out = v;
+  return true;
+}
+
+namespace {
+
+/// The words of `s` separated by blanks.
+std::vector<std::string_view> words_of(std::string_view s) {
+  std::vector<std::string_view> out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
+    std::size_t j = i;
+    while (j < s.size() && s[j] != ' ' && s[j] != '\t') ++j;
+    if (j > i) out.push_back(s.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+/// True when a value accepted in an earlier stage overlaps [start, end), other than a
+/// bare number inside [start, num_end) (the number this phrase counts with), or an award does
+/// ("3 huân chương lao động": awards are counted by a bare number, as in the corpus)
+/// unless `medal` (a sports medal with its rank, "3 huy chương Bạc").
+bool overlaps_other_value(const Match& m, std::size_t start, std::size_t num_end,
+                          std::size_t end, bool medal) {
+  for (const Mention& e : m.earlier()) {
+    if (e.start >= end) break;  // sorted by start
+    if (e.end <= start) continue;
+    if (e.type == MentionType::award) {
+      if (!medal) return true;
+      continue;
+    }
+    if (layer_of(e.type) != 0) continue;  // entities do not count against a value
+    const auto* n = std::get_if<NumberValue>(&e.value);
+    const bool bare_inside = e.type == MentionType::number && n && !n->unit &&
+                             e.start >= start && e.end <= num_end;
+    if (!bare_inside) return true;
+  }
+  return false;
+}
+
+/// True when the word before the match, or the two words before it, is a label
+/// of lists/number_labels.txt ("lớp 12", "Điều 5", "nghị định 100"): the number
+/// names a thing, it does not count one.
+bool after_label(const Match& m) {
+  const auto t = view_text(m);
+  const std::string_view w1 = word_before(t, m.start());
+  if (w1.empty()) return false;
+  const Lexicon& lex = m.lexicon();
+  const auto w1_start = static_cast<std::size_t>(w1.data() - t.data());
+  const std::string_view w2 = word_before(t, w1_start);
+  if (const LexEntry* e = lex.lookup_exact("number_labels", w1)) {
+    if (e->attr("capital") == "yes" && !starts_upper(w1)) return false;
+    const std::string unless = "," + std::string(e->attr("unless_after")) + ",";
+    return w2.empty() || unless.find("," + lower(w2) + ",") == std::string::npos;
+  }
+  if (w2.empty()) return false;
+  return lex.lookup_exact("number_labels", std::string(w2) + " " + std::string(w1)) != nullptr;
+}
+
+/// Four digits from 1900 to 2099 with no separator: a year ("năm 2022 khu vực",
+/// "2030 phấn đấu"), never the count of a noun after it.
+bool looks_like_year(std::string_view num) {
+  if (num.size() != 4) return false;
+  for (char c : num) {
+    if (c < '0' || c > '9') return false;
+  }
+  return num.substr(0, 2) == "19" || num.substr(0, 2) == "20";
+}
+
+/// True when `word` ends a counted noun: a word of counted_noun_stops, except, as
+/// the first word, one marked `noun=yes` ("2 bên", "3 bước", "20 tổ chức").
+bool stops_noun(const Lexicon& lex, std::string_view word, bool first) {
+  const LexEntry* e = lex.lookup_exact("counted_noun_stops", word);
+  return e && !(first && e->attr("noun") == "yes");
+}
+
+/// How many of the noun's words belong to the counted phrase: up to two
+/// lower-case words, ended early by a stop word or after a head counted alone
+/// (counted_noun_heads, words=1). 0 when there is none.
+std::size_t counted_words(const Lexicon& lex, const std::vector<std::string_view>& words) {
+  std::size_t keep = 0;
+  for (std::size_t k = 0; k < words.size() && k < 2; ++k) {
+    std::size_t len = 0;
+    if (!is_letter(decode_at(words[k], 0, len)) || starts_upper(words[k])) break;
+    if (len == words[k].size()) break;  // one letter: "1.080 x 2.400", "3 y, bác sĩ"
+    if (stops_noun(lex, words[k], k == 0)) break;
+    keep = k + 1;
+    const LexEntry* head = lex.lookup_exact("counted_noun_heads", words[0]);
+    if (k == 0 && head && head->attr("words") == "1") break;
+  }
+  return keep;
+}
+
+/// What a rank after the counted noun does (lists/counted_noun_heads.txt):
+/// "keep" when it belongs to the unit ("3 huy chương Bạc"), "bare" when the
+/// number counts an award named by its rank ("2 giải Ba": no counted phrase).
+std::string_view rank_effect(const Lexicon& lex, std::string_view noun, std::string_view rank) {
+  const LexEntry* e = lex.lookup_exact("counted_noun_heads", noun);
+  if (!e || rank.empty()) return {};
+  if (e->attr("rank") == "bare") return starts_upper(rank) ? "bare" : "";
+  const std::string r = lower(rank);
+  const std::string ranks = "," + std::string(e->attr("ranks")) + ",";
+  return ranks.find("," + r + ",") != std::string::npos ? "keep" : "";
+}
+
+/// True when the phrase's noun belongs to another rule: a listed unit
+/// (number.figure), a time noun (dates, durations), a currency (money), a
+/// number word ("5 nghìn": the number's own scale).
+bool noun_of_other_rule(const Lexicon& lex, const std::vector<std::string_view>& words,
+                        std::size_t keep) {
+  if (lex.lookup_exact("units", words[0]) || lex.lookup_exact("currencies", words[0]) ||
+      lex.lookup_exact("number_words", words[0]) ||
+      is_time_noun(lower(words[0])))
+    return true;
+  return keep >= 2 && lex.lookup_exact("units", std::string(words[0]) + " " + std::string(words[1]));
+}
+
+std::string join_words(const std::vector<std::string_view>& words, std::size_t n) {
+  std::string out;
+  for (std::size_t k = 0; k < n; ++k) {
+    if (k) out += ' ';
+    out += words[k];
+  }
+  return out;
+}
+
+}  // namespace
+
+/// A number and the noun it counts, listed or not: "20 công dân", "3 chức năng",
+/// "5 giải", "3 huy chương Bạc". The noun is read by grammar (counted_words) and
+/// the mention ends with it.
+bool counted(const Match& m, Value* out) {
+  auto num = m.get("num");
+  auto noun = m.normalized("noun");
+  auto cap = m.get("noun");
+  if (!num || !noun || !cap || after_label(m)) return false;
+  const auto t = view_text(m);
+  const auto num_start = static_cast<std::size_t>(num->data() - t.data());
+  if (!m.has("qual")) {
+    if (glued(m)) return false;
+  } else if (num_start > 0 && t[num_start - 1] != ' ') {
+    return false;
+  }
+  NumberInfo info;
+  if (!parse_number_info(*num, &info) || info.has_words || looks_like_year(*num)) return false;
+  const Lexicon& lex = m.lexicon();
+  const auto words = words_of(*noun);
+  const auto cap_words = words_of(*cap);
+  const std::size_t keep = counted_words(lex, words);
+  if (keep == 0 || cap_words.size() < keep || noun_of_other_rule(lex, words, keep)) return false;
+  std::string unit = join_words(words, keep);
+  const auto* last = &cap_words[keep - 1];
+  std::size_t end = static_cast<std::size_t>(last->data() - t.data()) + last->size();
+  const auto rank = m.get("rank");
+  bool medal = false;
+  if (keep == words.size() && rank) {
+    const auto effect = rank_effect(lex, unit, *rank);
+    if (effect == "bare") return false;
+    if (effect == "keep") {
+      medal = true;
+      unit += ' ';
+      unit += *rank;
+      end = static_cast<std::size_t>(rank->data() - t.data()) + rank->size();
+    }
+  }
+  const auto num_end = num_start + num->size();
+  if (overlaps_other_value(m, m.start(), num_end, end, medal)) return false;
+  m.end_mention_at(end);
+  NumberValue v;
+  v.value = info.value;
+  v.unit = std::move(unit);
   v.qualifier = qualifier_of(m, "qual");
   *out = v;
   return true;
@@ -324,6 +502,7 @@ bool ordinal(const Match& m, Value* out) {
 void register_value_productions(ProductionRegistry& r) {
   r.add("number", values::number);
   r.add("figure", values::figure);
+  r.add("counted", values::counted);
   r.add("percent", values::percent);
   r.add("money", values::money);
   r.add("money_range", values::money_range);
