@@ -35,10 +35,6 @@ std::string squeeze(std::string_view s);
 std::vector<std::string_view> words_before(std::string_view text, std::size_t pos, std::size_t n);
 /// The word starting after blanks at byte `pos` (letters, digits and '&', '-', '/', '.').
 std::string_view word_after(std::string_view text, std::size_t pos);
-/// Splits `s` into words at spaces.
-std::vector<std::string_view> split_words(std::string_view s);
-/// Joins words with single spaces.
-std::string join(const std::vector<std::string_view>& words, std::size_t from, std::size_t to);
 /// Looks `text` up in `list` only when the list exists.
 const LexEntry* find(const Match& m, std::string_view list, std::string_view text);
 /// True when the last one or two words before `pos` are a form of `list`.

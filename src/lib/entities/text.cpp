@@ -70,27 +70,6 @@ std::string_view word_after(std::string_view text, std::size_t pos) {
   return text.substr(b, i - b);
 }
 
-std::vector<std::string_view> split_words(std::string_view s) {
-  std::vector<std::string_view> out;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && s[i] == ' ') ++i;
-    const std::size_t b = i;
-    while (i < s.size() && s[i] != ' ') ++i;
-    if (i > b) out.push_back(s.substr(b, i - b));
-  }
-  return out;
-}
-
-std::string join(const std::vector<std::string_view>& words, std::size_t from, std::size_t to) {
-  std::string out;
-  for (std::size_t k = from; k < to && k < words.size(); ++k) {
-    if (!out.empty()) out += ' ';
-    out.append(words[k]);
-  }
-  return out;
-}
-
 const LexEntry* find(const Match& m, std::string_view list, std::string_view text) {
   if (text.empty()) return nullptr;
   return m.lexicon().lookup(list, text);

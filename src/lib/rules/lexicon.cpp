@@ -24,6 +24,17 @@ std::string_view LexEntry::attr(std::string_view key) const {
   return {};
 }
 
+bool LexEntry::attr_has(std::string_view key, std::string_view item) const {
+  std::string_view v = attr(key);
+  while (!v.empty()) {
+    const std::size_t comma = v.find(',');
+    if (v.substr(0, comma) == item) return true;
+    if (comma == std::string_view::npos) break;
+    v.remove_prefix(comma + 1);
+  }
+  return false;
+}
+
 std::string Lexicon::exact_key(std::string_view text) const {
   return to_lower(collapse_spaces(normalizer_->normalize(text).text));
 }

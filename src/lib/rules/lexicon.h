@@ -25,6 +25,9 @@ struct LexEntry {
 
   /// The attribute `key`, or "" when absent.
   std::string_view attr(std::string_view key) const;
+  /// True when `item` is one of the comma-separated values of attribute `key`
+  /// ("ranks=vàng,bạc,đồng"); compared as written.
+  bool attr_has(std::string_view key, std::string_view item) const;
 };
 
 class Lexicon {

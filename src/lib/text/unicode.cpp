@@ -190,6 +190,27 @@ std::size_t count_words(std::string_view s) noexcept {
   return n;
 }
 
+std::vector<std::string_view> split_words(std::string_view s) {
+  std::vector<std::string_view> out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
+    const std::size_t b = i;
+    while (i < s.size() && s[i] != ' ' && s[i] != '\t') ++i;
+    if (i > b) out.push_back(s.substr(b, i - b));
+  }
+  return out;
+}
+
+std::string join(const std::vector<std::string_view>& words, std::size_t from, std::size_t to) {
+  std::string out;
+  for (std::size_t k = from; k < to && k < words.size(); ++k) {
+    if (!out.empty()) out += ' ';
+    out.append(words[k]);
+  }
+  return out;
+}
+
 std::string collapse_spaces(std::string_view s) {
   std::string out;
   bool space = false;

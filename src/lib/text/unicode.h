@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace vnie::detail {
 
@@ -43,5 +44,9 @@ std::string_view trim(std::string_view s) noexcept;
 std::size_t count_words(std::string_view s) noexcept;
 /// Collapses runs of blanks to one space and trims both ends.
 std::string collapse_spaces(std::string_view s);
+/// The words of `s`, split at blanks (space, tab).
+std::vector<std::string_view> split_words(std::string_view s);
+/// Words [from, to) of `words` joined with single spaces.
+std::string join(const std::vector<std::string_view>& words, std::size_t from, std::size_t to);
 
 }  // namespace vnie::detail

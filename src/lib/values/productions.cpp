@@ -98,6 +98,16 @@ bool is_time_noun(std::string_view unit_lower) {
          unit_lower == "phút";
 }
 
+/// True when the number `num` of a match stands apart from the text around it: not
+/// glued to a code or score (glued()) when the match has no qualifier, preceded by a
+/// blank when it has one ("hơn 20 người", not "hơn-20").
+bool stands_apart(const Match& m, std::string_view num) {
+  if (!m.has("qual")) return !glued(m);
+  const auto t = view_text(m);
+  const auto num_start = static_cast<std::size_t>(num.data() - t.data());
+  return num_start == 0 || t[num_start - 1] == ' ';
+}
+
 /// A number with the noun it counts: "542 người", "27 suất quà", "gần 800
 /// CBCCVC", "hai mươi năm".
 bool figure(const Match& m, Value* out) {
@@ -111,13 +121,7 @@ bool figure(const Match& m, Value* out) {
   }
   NumberInfo info;
   if (!parse_number_info(*num, &info)) return false;
-  const std::size_t num_start =
-      static_cast<std::size_t>(num->data() - view_text(m).data());
-  if (!m.has("qual")) {
-    if (glued(m)) return false;
-  } else if (num_start > 0 && view_text(m)[num_start - 1] != ' ') {
-    return false;
-  }
+  if (!stands_apart(m, *num)) return false;
   const std::string u = lower(*unit);
   if (info.has_words) {
     const std::string first = lower(num->substr(0, num->find(' ')));
@@ -139,20 +143,6 @@ bool figure(const Match& m, Value* out) {
 }
 
 namespace {
-
-/// The words of `s` separated by blanks.
-std::vector<std::string_view> words_of(std::string_view s) {
-  std::vector<std::string_view> out;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
-    std::size_t j = i;
-    while (j < s.size() && s[j] != ' ' && s[j] != '\t') ++j;
-    if (j > i) out.push_back(s.substr(i, j - i));
-    i = j;
-  }
-  return out;
-}
 
 /// True when a value accepted in an earlier stage overlaps [start, end), other than a
 /// bare number inside [start, num_end) (the number this phrase counts with), or an award does
@@ -188,8 +178,7 @@ bool after_label(const Match& m) {
   const std::string_view w2 = word_before(t, w1_start);
   if (const LexEntry* e = lex.lookup_exact("number_labels", w1)) {
     if (e->attr("capital") == "yes" && !starts_upper(w1)) return false;
-    const std::string unless = "," + std::string(e->attr("unless_after")) + ",";
-    return w2.empty() || unless.find("," + lower(w2) + ",") == std::string::npos;
+    return w2.empty() || !e->attr_has("unless_after", lower(w2));
   }
   if (w2.empty()) return false;
   return lex.lookup_exact("number_labels", std::string(w2) + " " + std::string(w1)) != nullptr;
@@ -223,8 +212,10 @@ std::size_t counted_words(const Lexicon& lex, const std::vector<std::string_view
     if (len == words[k].size()) break;  // one letter: "1.080 x 2.400", "3 y, bác sĩ"
     if (stops_noun(lex, words[k], k == 0)) break;
     keep = k + 1;
-    const LexEntry* head = lex.lookup_exact("counted_noun_heads", words[0]);
-    if (k == 0 && head && head->attr("words") == "1") break;
+    if (k == 0) {
+      const LexEntry* head = lex.lookup_exact("counted_noun_heads", words[0]);
+      if (head && head->attr("words") == "1") break;
+    }
   }
   return keep;
 }
@@ -236,9 +227,7 @@ std::string_view rank_effect(const Lexicon& lex, std::string_view noun, std::str
   const LexEntry* e = lex.lookup_exact("counted_noun_heads", noun);
   if (!e || rank.empty()) return {};
   if (e->attr("rank") == "bare") return starts_upper(rank) ? "bare" : "";
-  const std::string r = lower(rank);
-  const std::string ranks = "," + std::string(e->attr("ranks")) + ",";
-  return ranks.find("," + r + ",") != std::string::npos ? "keep" : "";
+  return e->attr_has("ranks", lower(rank)) ? "keep" : "";
 }
 
 /// True when the phrase's noun belongs to another rule: a listed unit
@@ -253,15 +242,6 @@ bool noun_of_other_rule(const Lexicon& lex, const std::vector<std::string_view>&
   return keep >= 2 && lex.lookup_exact("units", std::string(words[0]) + " " + std::string(words[1]));
 }
 
-std::string join_words(const std::vector<std::string_view>& words, std::size_t n) {
-  std::string out;
-  for (std::size_t k = 0; k < n; ++k) {
-    if (k) out += ' ';
-    out += words[k];
-  }
-  return out;
-}
-
 }  // namespace
 
 /// A number and the noun it counts, listed or not: "20 công dân", "3 chức năng",
@@ -272,21 +252,17 @@ bool counted(const Match& m, Value* out) {
   auto noun = m.normalized("noun");
   auto cap = m.get("noun");
   if (!num || !noun || !cap || after_label(m)) return false;
+  if (!stands_apart(m, *num)) return false;
   const auto t = view_text(m);
   const auto num_start = static_cast<std::size_t>(num->data() - t.data());
-  if (!m.has("qual")) {
-    if (glued(m)) return false;
-  } else if (num_start > 0 && t[num_start - 1] != ' ') {
-    return false;
-  }
   NumberInfo info;
   if (!parse_number_info(*num, &info) || info.has_words || looks_like_year(*num)) return false;
   const Lexicon& lex = m.lexicon();
-  const auto words = words_of(*noun);
-  const auto cap_words = words_of(*cap);
+  const auto words = split_words(*noun);
+  const auto cap_words = split_words(*cap);
   const std::size_t keep = counted_words(lex, words);
   if (keep == 0 || cap_words.size() < keep || noun_of_other_rule(lex, words, keep)) return false;
-  std::string unit = join_words(words, keep);
+  std::string unit = join(words, 0, keep);
   const auto* last = &cap_words[keep - 1];
   std::size_t end = static_cast<std::size_t>(last->data() - t.data()) + last->size();
   const auto rank = m.get("rank");
