@@ -290,3 +290,40 @@ TEST_CASE("values: reference date from the header lines") {
     CHECK(!doc.reference_date);
   }
 }
+
+TEST_CASE("values: counted nouns are read by grammar, blanks of any kind between words") {
+  std::unique_ptr<vnie::Extractor> ex;
+  REQUIRE(vnie::Extractor::create({}, &ex).ok());
+  struct Case {
+    const char* text;
+    const char* span;  // the number mention expected
+    const char* unit;  // nullptr: a bare number
+  };
+  const Case cases[] = {
+      {"Có 20 công dân tham gia.", "20 công dân", "công dân"},
+      {"Có 20 công\tdân tham gia.", "20 công\tdân", "công dân"},  // a tab splits words too
+      {"Em giành 3 huy chương Bạc.", "3 huy chương Bạc", "huy chương Bạc"},
+      {"Đội đoạt 2 giải Ba.", "2", nullptr},
+      {"Theo Điều 5 quy định mới.", "5", nullptr},
+      {"Xe điều 5 xe khách.", "5 xe khách", "xe khách"},
+      {"Với tổng số 50 công dân.", "50 công dân", "công dân"},
+      {"Hai bên, 2 bên đã ký.", "2 bên", "bên"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    vnie::Document doc;
+    REQUIRE(ex->extract(c.text, {}, &doc).ok());
+    const vnie::NumberValue* found = nullptr;
+    for (const auto& m : doc.mentions) {
+      if (m.type == vnie::MentionType::number && m.text == c.span)
+        found = std::get_if<vnie::NumberValue>(&m.value);
+    }
+    REQUIRE(found);
+    if (c.unit) {
+      REQUIRE(found->unit);
+      CHECK(*found->unit == c.unit);
+    } else {
+      CHECK(!found->unit);
+    }
+  }
+}
