@@ -489,3 +489,23 @@ TEST_CASE("events: the person or pronoun before a receiving verb is the recipien
     for (const auto& r : ev.recipients) CHECK(r.name != "Trần Văn Tư");
   }
 }
+
+TEST_CASE("events: a recipient before the award starts no chain after it") {
+  auto person = [](const char* name) {
+    PersonValue v;
+    v.name = name;
+    return v;
+  };
+  Doc d("Trong đó, Trần Hữu Bình đạt huy chương Bạc và em Phan Tuấn Linh đạt bằng khen.");
+  d.add(MentionType::person, "Trần Hữu Bình", person("Trần Hữu Bình"))
+      .award("huy chương Bạc", "huy_chuong")
+      .add(MentionType::person, "Phan Tuấn Linh", person("Phan Tuấn Linh"))
+      .award("bằng khen", "bang_khen");
+  auto a = of<AwardEvent>(d.events());
+  REQUIRE(a.size() == 2);
+  REQUIRE(a[0].recipients.size() == 1);
+  CHECK(a[0].recipients[0].name == "Trần Hữu Bình");
+  REQUIRE(a[1].recipients.size() == 1);
+  CHECK(a[1].recipients[0].name == "Phan Tuấn Linh");
+  CHECK(a[1].recipients[0].kind == "individual");
+}

@@ -666,7 +666,9 @@ void awards(const Sentence& st, std::string_view text, const Vocab& v,
         }
       }
     }
-    // Named recipients after "cho", and those chained to them by "và" or ",".
+    // Named recipients after "cho", and those chained to them by "và" or ","
+    // (to one named after the award: "X đạt huy chương Bạc và em Y đạt bằng
+    // khen" gives Y no silver medal).
     std::size_t named_end = ae;
     for (const auto* o : orgs) {
       const std::size_t os = st.rel(o->start);
@@ -686,7 +688,7 @@ void awards(const Sentence& st, std::string_view text, const Vocab& v,
         gap.remove_suffix(kUnion.size());
       }
       const auto cho = gap.rfind("cho ");
-      const bool chained = !evs[k].recipients.empty() && evs[k].recipients.back().name &&
+      const bool chained = named_end > ae && !evs[k].recipients.empty() && evs[k].recipients.back().name &&
                            (gap.ends_with(" và ") || gap.ends_with(", "));
       if (((cho != std::string_view::npos && gap.size() - cho <= 12) || chained) &&
           canonical(o) != evs[k].issuer.value_or("")) {
@@ -712,7 +714,7 @@ void awards(const Sentence& st, std::string_view text, const Vocab& v,
         }
       }
       const bool after_cho = gap.ends_with("cho ") && gap.size() <= 40;
-      const bool chained = !evs[k].recipients.empty() && evs[k].recipients.back().name &&
+      const bool chained = named_end > ae && !evs[k].recipients.empty() && evs[k].recipients.back().name &&
                            (gap == " và " || gap == ", ");
       if (!after_cho && !chained) continue;
       Recipient r;
