@@ -429,3 +429,83 @@ TEST_CASE("events: an office grants in its body's name; chained named recipients
   REQUIRE(a[2].recipients.size() == 1);
   CHECK(a[2].recipients[0] == counted(5, "individual"));
 }
+
+TEST_CASE("events: the person or pronoun before a receiving verb is the recipient") {
+  auto person = [](const char* name) {
+    PersonValue v;
+    v.name = name;
+    return v;
+  };
+  auto one = [](Doc& d) {
+    auto a = of<AwardEvent>(d.events());
+    REQUIRE(a.size() == 1);
+    return a[0];
+  };
+  Doc p("Ông Nguyễn Văn An được tặng Huân chương Lao động hạng Ba.");
+  p.add(MentionType::person, "Nguyễn Văn An", person("Nguyễn Văn An"))
+      .award("Huân chương Lao động hạng Ba", "huan_chuong");
+  AwardEvent e = one(p);
+  REQUIRE(e.recipients.size() == 1);
+  CHECK(e.recipients[0].name == "Nguyễn Văn An");
+  CHECK(e.recipients[0].kind == "individual");
+  CHECK_FALSE(e.recipients[0].count.has_value());
+
+  // Other award verbs between the name and the award: "vinh dự nhận".
+  Doc v("Năm nay, bà Lê Thị Hoa vinh dự nhận Bằng khen của Tổng Liên đoàn.");
+  v.add(MentionType::person, "Lê Thị Hoa", person("Lê Thị Hoa"))
+      .award("Bằng khen", "bang_khen")
+      .org("Tổng Liên đoàn", "Tổng Liên đoàn Lao động Việt Nam");
+  e = one(v);
+  REQUIRE(e.recipients.size() == 1);
+  CHECK(e.recipients[0].name == "Lê Thị Hoa");
+  CHECK(e.recipients[0].kind == "individual");
+  CHECK(e.issuer == "Tổng Liên đoàn Lao động Việt Nam");
+
+  // "được truy tặng": posthumous, still a receiving verb.
+  Doc t("Liệt sĩ Trần Văn Tư được truy tặng Huân chương Bảo vệ Tổ quốc.");
+  t.add(MentionType::person, "Trần Văn Tư", person("Trần Văn Tư"))
+      .award("Huân chương Bảo vệ Tổ quốc", "huan_chuong");
+  e = one(t);
+  REQUIRE(e.recipients.size() == 1);
+  CHECK(e.recipients[0].name == "Trần Văn Tư");
+
+  // A pronoun alone ("Ông được tặng …"): one individual, no name.
+  Doc o("Ông được tặng Bằng khen của Thủ tướng.");
+  o.award("Bằng khen", "bang_khen");
+  e = one(o);
+  REQUIRE(e.recipients.size() == 1);
+  CHECK(e.recipients[0].count == 1);
+  CHECK(e.recipients[0].kind == "individual");
+  CHECK_FALSE(e.recipients[0].name.has_value());
+
+  // The giver is no recipient, nor a person with words between them and the verb.
+  Doc g("Ông Trần Văn Tư trao Bằng khen cho các cá nhân.");
+  g.add(MentionType::person, "Trần Văn Tư", person("Trần Văn Tư")).award("Bằng khen", "bang_khen");
+  e = one(g);
+  for (const auto& r : e.recipients) CHECK(r.name != "Trần Văn Tư");
+  Doc w("Ông Trần Văn Tư cho biết đơn vị được tặng Bằng khen.");
+  w.add(MentionType::person, "Trần Văn Tư", person("Trần Văn Tư")).award("Bằng khen", "bang_khen");
+  for (const auto& ev : of<AwardEvent>(w.events())) {
+    for (const auto& r : ev.recipients) CHECK(r.name != "Trần Văn Tư");
+  }
+}
+
+TEST_CASE("events: a recipient before the award starts no chain after it") {
+  auto person = [](const char* name) {
+    PersonValue v;
+    v.name = name;
+    return v;
+  };
+  Doc d("Trong đó, Trần Hữu Bình đạt huy chương Bạc và em Phan Tuấn Linh đạt bằng khen.");
+  d.add(MentionType::person, "Trần Hữu Bình", person("Trần Hữu Bình"))
+      .award("huy chương Bạc", "huy_chuong")
+      .add(MentionType::person, "Phan Tuấn Linh", person("Phan Tuấn Linh"))
+      .award("bằng khen", "bang_khen");
+  auto a = of<AwardEvent>(d.events());
+  REQUIRE(a.size() == 2);
+  REQUIRE(a[0].recipients.size() == 1);
+  CHECK(a[0].recipients[0].name == "Trần Hữu Bình");
+  REQUIRE(a[1].recipients.size() == 1);
+  CHECK(a[1].recipients[0].name == "Phan Tuấn Linh");
+  CHECK(a[1].recipients[0].kind == "individual");
+}

@@ -623,7 +623,52 @@ void awards(const Sentence& st, std::string_view text, const Vocab& v,
         break;
       }
     }
-    // Named recipients after "cho", and those chained to them by "và" or ",".
+    // "Ông Nguyễn Văn A được tặng Huân chương …", "bà B vinh dự nhận Bằng
+    // khen", "Ông được truy tặng …": a person (or a person marker alone, one
+    // individual) right before a receiving verb of the award's clause, with
+    // only other award verbs between them ("vinh dự được tặng").
+    if (evs[k].recipients.empty()) {
+      const auto nearest = std::find_if(verbs.rbegin(), verbs.rend(),
+                                        [&](const auto& h) { return h.end <= as && h.start >= from; });
+      if (nearest != verbs.rend() && nearest->kind == "receive") {
+        // Start of the run of verbs ending at the nearest one.
+        std::size_t run = nearest->start;
+        for (auto it = nearest; it != verbs.rend(); ++it) {
+          if (it->end > run) continue;
+          if (between(it->end, run).find_first_not_of(' ') != std::string_view::npos) break;
+          run = it->start;
+        }
+        const std::string_view head = between(from, run);
+        const Mention* subject = nullptr;
+        for (const auto* p : st.of(MentionType::person)) {
+          const std::size_t ps = st.rel(p->start), pe = st.rel(p->end);
+          if (ps < from || pe > run || !std::holds_alternative<PersonValue>(p->value)) continue;
+          if (between(pe, run).find_first_not_of(' ') == std::string_view::npos) subject = p;
+        }
+        if (subject && !between(from, st.rel(subject->start)).ends_with("cho ") &&
+            !between(from, st.rel(subject->start)).ends_with("được ")) {
+          Recipient r;
+          r.name = std::get<PersonValue>(subject->value).name;
+          r.kind = "individual";
+          evs[k].recipients.push_back(r);
+        } else if (!subject && from == clause_start(st.low, as)) {
+          std::size_t b = head.find_first_not_of(' ');
+          const std::string_view h = b == std::string_view::npos ? std::string_view{} : head.substr(b);
+          for (const auto& [form, kind] : v.person_markers.forms) {  // "ông ", "bà "
+            if (h == form) {
+              Recipient r;
+              r.count = 1;
+              r.kind = "individual";
+              evs[k].recipients.push_back(r);
+              break;
+            }
+          }
+        }
+      }
+    }
+    // Named recipients after "cho", and those chained to them by "và" or ","
+    // (to one named after the award: "X đạt huy chương Bạc và em Y đạt bằng
+    // khen" gives Y no silver medal).
     std::size_t named_end = ae;
     for (const auto* o : orgs) {
       const std::size_t os = st.rel(o->start);
@@ -643,7 +688,7 @@ void awards(const Sentence& st, std::string_view text, const Vocab& v,
         gap.remove_suffix(kUnion.size());
       }
       const auto cho = gap.rfind("cho ");
-      const bool chained = !evs[k].recipients.empty() && evs[k].recipients.back().name &&
+      const bool chained = named_end > ae && !evs[k].recipients.empty() && evs[k].recipients.back().name &&
                            (gap.ends_with(" và ") || gap.ends_with(", "));
       if (((cho != std::string_view::npos && gap.size() - cho <= 12) || chained) &&
           canonical(o) != evs[k].issuer.value_or("")) {
@@ -669,7 +714,7 @@ void awards(const Sentence& st, std::string_view text, const Vocab& v,
         }
       }
       const bool after_cho = gap.ends_with("cho ") && gap.size() <= 40;
-      const bool chained = !evs[k].recipients.empty() && evs[k].recipients.back().name &&
+      const bool chained = named_end > ae && !evs[k].recipients.empty() && evs[k].recipients.back().name &&
                            (gap == " và " || gap == ", ");
       if (!after_cho && !chained) continue;
       Recipient r;
