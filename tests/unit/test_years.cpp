@@ -88,7 +88,10 @@ TEST_CASE("years: a planned period, one explicit year, month order") {
   CHECK(v->year == 2020);
   CHECK(v->year_inferred);
 
-  v = date_of("Ngày 5/3, Công đoàn tổ chức giải bóng đá công nhân năm 2022.", "Ngày 5/3");
+  v = date_of("Ngày 5/3 giải khai mạc, đến ngày 10/4/2022 thì bế mạc.", "Ngày 5/3");
+  REQUIRE(v);
+  CHECK(v->year == 2022);
+  v = date_of("Ngày 5/3 hội nghị khai mạc, bế mạc trong tháng 4 năm 2022.", "Ngày 5/3");
   REQUIRE(v);
   CHECK(v->year == 2022);
 
@@ -107,6 +110,8 @@ TEST_CASE("years: a planned period, one explicit year, month order") {
 TEST_CASE("years: no evidence, no year") {
   for (const char* text : {"Ngày 5/3, hội nghị diễn ra tại hội trường.",
                            "Ngày 5/3, doanh thu tăng 5% so với năm 2019.",
+                           "Ngày 5/3, Công an tiếp nhận tài xế Lê Văn A (sinh năm 1980).",
+                           "Ngày 5/3, Công đoàn tổ chức giải bóng đá công nhân năm 2022.",
                            "Ngày 5/3, từ năm 2018 đến năm 2022 công ty đã tuyển 200 người.",
                            "Ngày 12/12, hội nghị tổng kết năm 2020 và năm 2018."}) {
     CAPTURE(text);
@@ -185,4 +190,44 @@ TEST_CASE("years: what a reference date resolves") {
   r = range_in(doc, "2 ngày qua");
   REQUIRE(r);
   CHECK((r->from == day(2020, 12, 8) && r->to == day(2020, 12, 9)));
+}
+
+TEST_CASE("years: a document number is no year of the article") {
+  for (const char* text : {"Ngày 29/4, Bộ tổ chức hội nghị về Nghị định 116/2020/NĐ-CP.",
+                           "Ngày 29/4, theo Nghị định 42/2021 của Chính phủ, công an xã ra mắt."}) {
+    CAPTURE(text);
+    auto v = date_of(text, "Ngày 29/4");
+    REQUIRE(v);
+    CHECK(!v->year);
+  }
+}
+
+TEST_CASE("years: an ordinal before a bracketed date stays an ordinal") {
+  vnie::Document doc;
+  REQUIRE(extractor().extract("Tại hội nghị hiệp thương lần thứ 2 (17/3), ông Trường vắng mặt.",
+                              {}, &doc).ok());
+  bool ordinal = false, date = false;
+  for (const auto& m : doc.mentions) {
+    if (m.type == vnie::MentionType::ordinal && m.text == "lần thứ 2") ordinal = true;
+    if (m.type == vnie::MentionType::date && m.text == "17/3") date = true;
+  }
+  CHECK(ordinal);
+  CHECK(date);
+}
+
+TEST_CASE("years: the year of an anniversary is not the article's") {
+  auto v = date_of("Chiều 23/10, Thủ tướng dự lễ kỷ niệm 65 năm ngày truyền thống (25/10/1951) "
+                   "của Học viện.", "Chiều 23/10");
+  REQUIRE(v);
+  CHECK(!v->year);
+}
+
+TEST_CASE("years: a plan in a document number, a deadline after 'hết'") {
+  auto v = date_of("Ngày 29/4, Bộ tổ chức hội nghị triển khai Nghị định 116/2020/NĐ-CP.",
+                   "Ngày 29/4");
+  REQUIRE(v);
+  CHECK(!v->year);
+  v = date_of("Ngày 29/4, cổ phần của công ty bị đóng băng cho tới hết tháng 4/2024.", "Ngày 29/4");
+  REQUIRE(v);
+  CHECK(!v->year);
 }

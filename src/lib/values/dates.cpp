@@ -321,6 +321,16 @@ bool date(const Match& m, Value* out) {
   if (auto wd = m.get("wd")) {
     int n = 0;
     if (!to_int(list_attr(m, "weekdays", *wd, "n"), &n)) return false;
+    // "thứ Hai (6/3)" alone: the weekday as news writes it, with a capital;
+    // "lần thứ 2 (17/3)" is an ordinal and a date (rule date.weekday_paren).
+    if (m.has("paren") && !m.has("pre") && !m.has("pod") && n != 7) {
+      const std::size_t sp = wd->find(' ');
+      if (sp == string_view::npos || sp + 1 >= wd->size()) return false;
+      std::size_t len = 0;
+      (void)decode_at(*wd, sp + 1, len);
+      const string_view first = wd->substr(sp + 1, len ? len : 1);
+      if (to_lower(first) == first) return false;  // "thứ 2", "thứ hai"
+    }
     v.weekday = n;
     // An inferred year must agree with the weekday written: "thứ Hai (6/3)"
     // is 2023-03-06 (a Monday), never 2022-03-06 (a Sunday).

@@ -14,8 +14,11 @@
 //     every other year read must be that year or the next;
 //   - a period planned ("triển khai nhiệm vụ năm 2021") and no other year:
 //     the planned year up to June, the year before in November and December;
-//   - else one "năm 2020" (or "…/2020") in the date's own sentence, not after
-//     a word that makes it another year ("so với", "từ", …), and no other.
+//   - else the year of one full date ("28/12/2023", "tháng 12/2023",
+//     "tháng 12 năm 2023") in the date's own sentence, not after a word that
+//     makes it another year ("so với", "từ", …), and no other year, nor a
+//     count of years ("kỷ niệm 65 năm": an anniversary); a bare "năm 2020"
+//     is not enough ("sinh năm 1980").
 // Two candidate years that do not fit one of these leave the year unknown.
 #include <set>
 #include <string>
@@ -111,6 +114,19 @@ int phrase_ending_at(const Lexicon& lex, std::string_view list, std::string_view
   return 0;
 }
 
+/// The year of a document number, not of an event: "116/2020/NĐ-CP",
+/// "Nghị định 42/2021" (the number before the slash is no month).
+bool doc_number(std::string_view t, const std::vector<Tok>& w, std::size_t k) {
+  if (w[k].e < t.size() && t[w[k].e] == '/') return true;
+  if (k == 0 || t.substr(w[k - 1].e, w[k].b - w[k - 1].e) != "/") return false;
+  const auto& n = w[k - 1].lower;
+  if (n.empty() || n.size() > 2 || n.find_first_not_of("0123456789") != std::string::npos) {
+    return true;
+  }
+  const int v = std::stoi(n);
+  return v < 1 || v > 12;
+}
+
 enum class Kind { other, plain, review, plan };
 
 struct YearsRead {
@@ -122,6 +138,9 @@ struct YearsRead {
   // (0 when the plain year is "năm 2023"): month order across the new year.
   int plain_month = 0;
   std::size_t plain_at = 0;
+  // "kỷ niệm 65 năm … (25/10/1951)": a count of years in the date's sentence
+  // makes its years those of an anniversary, not the article's.
+  bool counts_years = false;
 };
 
 void read_years(const Lexicon& lex, std::string_view t, std::size_t b, std::size_t e,
@@ -147,8 +166,14 @@ void read_years(const Lexicon& lex, std::string_view t, std::size_t b, std::size
       }
       if (!done) trigger = Kind::plan;
     }
+    if (own_sentence && k + 1 < w.size() && w[k + 1].lower == "năm" && w[k].lower.size() <= 3 &&
+        w[k].lower.find_first_not_of("0123456789") == std::string::npos &&
+        adjacent(t, w[k], w[k + 1]) && (k == 0 || w[k - 1].lower != "tháng")) {
+      out->counts_years = true;  // "65 năm", not "tháng 4 năm 2022"
+    }
     int y = 0;
     if (!as_year(w[k], &y)) continue;
+    if (doc_number(t, w, k)) continue;
     out->all.insert(y);
     // A range "2022-2023", "2021 – 2025": the period ends with the second.
     int y2 = 0;
@@ -170,14 +195,31 @@ void read_years(const Lexicon& lex, std::string_view t, std::size_t b, std::size
       std::size_t nam = std::string::npos;  // index of "năm" before the year
       int month = 0;
       if (w[k - 1].lower == "năm" && adjacent(t, w[k - 1], w[k])) {
-        nam = k - 1;
-      } else if (before == "/") {
-        nam = k - 1;  // "12/2020", "23/12/2020"
+        // Only in a full date, "(ngày 5) tháng 1 năm 2024": a bare "năm 2014"
+        // is as often the year of something else ("sinh năm 1980", "vụ nổ
+        // năm 2014", "bối cảnh năm 1930") as the article's.
+        const auto& mo = k >= 3 ? w[k - 2].lower : std::string();
+        if (k >= 3 && w[k - 3].lower == "tháng" && mo.size() <= 2 &&
+            mo.find_first_not_of("0123456789") == std::string::npos) {
+          month = std::stoi(mo);
+          if (month >= 1 && month <= 12) nam = k - 3;
+        }
+      } else if (before == "/" && (w[k].e >= t.size() || t[w[k].e] != '/')) {
+        // "12/2020", "23/12/2020"; not a document number ("116/2020/NĐ-CP",
+        // "Nghị định 42/2021": the number before the year is no month).
         const auto& mo = w[k - 1].lower;
         if (mo.size() <= 2 && mo.find_first_not_of("0123456789") == std::string::npos) {
           month = std::stoi(mo);
         }
-        while (nam > 0 && t.substr(w[nam - 1].e, w[nam].b - w[nam - 1].e) == "/") --nam;
+        if (month >= 1 && month <= 12) {
+          nam = k - 1;
+          while (nam > 0 && t.substr(w[nam - 1].e, w[nam].b - w[nam - 1].e) == "/") --nam;
+        }
+      }
+      // "tới hết tháng 4/2024": the word before "tháng" decides.
+      if (nam != std::string::npos && nam > 0 && w[nam].lower != "tháng" &&
+          w[nam - 1].lower == "tháng") {
+        --nam;
       }
       if (nam != std::string::npos &&
           (nam == 0 || !phrase_ending_at(lex, "year_not_current_words", t, w, nam - 1))) {
@@ -234,7 +276,7 @@ std::optional<int> infer_year(const Match& m, int month, int day) {
     } else if (month >= 11) {
       year = p - 1;
     }
-  } else if (r.plain.size() == 1 && r.all.size() == 1) {
+  } else if (r.plain.size() == 1 && r.all.size() == 1 && !r.counts_years) {
     year = *r.plain.begin();
     // Month order: "28/12/2023 … đến ngày 5/1" is 2024-01-05, "ngày 28/12
     // … đến 5/1/2024" 2023-12-28 (half a year apart or more: across new year).
