@@ -41,6 +41,12 @@ struct DateValue {
   std::optional<int> hour, minute;
   std::optional<PartOfDay> part_of_day;
   std::optional<int> weekday;  ///< 1 = Monday … 7 = Sunday
+  /// True when `year` was not written with the date nor given by a reference
+  /// date or dated header, but inferred from the article: its reviewed or
+  /// planned period ("tổng kết năm 2020" → "Chiều 23/12" is 2020-12-23,
+  /// "Sáng 9/1" 2024-01-09 in a "tổng kết năm 2023" article) or one full
+  /// date written in the same sentence (docs/values.md, "Inferred years").
+  bool year_inferred = false;
   bool operator==(const DateValue&) const = default;
 };
 

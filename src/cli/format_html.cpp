@@ -94,6 +94,7 @@ struct Tip {
   std::string operator()(const vnie::DateValue& v) const {
     std::string s = iso_date(v);
     if (v.part_of_day) s += std::string(" (") + vnie::to_string(*v.part_of_day) + ")";
+    if (v.year_inferred) s += "\nyear inferred from the article";
     return s;
   }
   std::string operator()(const vnie::DateRangeValue& v) const {

@@ -104,6 +104,7 @@ std::string date_text(const vnie::DateValue& d) {
       s += " weekday " + std::to_string(w);
     }
   }
+  if (d.year_inferred) s += " (year inferred)";
   return s;
 }
 

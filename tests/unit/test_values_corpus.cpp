@@ -37,6 +37,11 @@ Want Dpod(std::string text, int y, int m, int d, PartOfDay pod) {
   v.part_of_day = pod;
   return {MentionType::date, std::move(text), v};
 }
+/// The same date with its year inferred from the article (year_inferred).
+Want Inferred(Want w) {
+  std::get<DateValue>(w.value).year_inferred = true;
+  return w;
+}
 Want Dtime(std::string text, int y, int m, int d, int hh, int mi, int weekday = 0) {
   DateValue v = dv(y, m, d);
   v.hour = hh;
@@ -139,11 +144,12 @@ TEST_CASE("values corpus: hand-checked value mentions of the seed articles") {
     total.extracted += t.extracted;
   };
 
-  // 000: no header date, so the year-less "Chiều 23/12" keeps a null year.
+  // 000: no header date; "Chiều 23/12" takes its year from "tổng kết … năm 2020"
+  // (year_inferred).
   add(check_article(
       "000_9949d86e741c1df8.txt",
       {
-          Dpod("Chiều 23/12", 0, 12, 23, afternoon),
+          Inferred(Dpod("Chiều 23/12", 2020, 12, 23, afternoon)),
           D("năm 2020", 2020),
           D("năm 2021", 2021),
           D("Năm 2020", 2020),

@@ -166,7 +166,14 @@ namespace {
 
 void put(JsonWriter& w, std::string_view s) { w.string(s); }
 void put(JsonWriter& w, double x) { w.number(x); }
+// Exactly bool: a plain overload would also take every `const char*`.
+template <class B>
+  requires std::is_same_v<B, bool>
+void put(JsonWriter& w, B b) {
+  w.boolean(b);
+}
 template <std::integral T>
+  requires(!std::is_same_v<T, bool>)
 void put(JsonWriter& w, T v) {
   if constexpr (std::is_signed_v<T>) {
     w.integer(v);
@@ -233,6 +240,7 @@ void put(JsonWriter& w, const DateValue& v) {
   if (v.minute) field(w, "minute", *v.minute);
   if (v.part_of_day) field(w, "part_of_day", to_string(*v.part_of_day));
   if (v.weekday) field(w, "weekday", *v.weekday);
+  if (v.year_inferred) field(w, "year_inferred", true);
   w.end_object();
 }
 

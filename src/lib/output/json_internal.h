@@ -42,6 +42,7 @@ class JsonWriter {
   void key(std::string_view name);
 
   void null() { value_prefix(); *out_ += "null"; }
+  void boolean(bool b) { value_prefix(); *out_ += b ? "true" : "false"; }
   void string(std::string_view s) { value_prefix(); append_json_string(out_, s); }
   void integer(std::int64_t v);
   void unsigned_integer(std::uint64_t v);

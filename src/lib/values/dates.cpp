@@ -10,6 +10,7 @@
 #include "values/context.h"
 #include "values/parse.h"
 #include "values/productions_internal.h"
+#include "values/years.h"
 
 namespace vnie::detail {
 namespace values {
@@ -225,8 +226,7 @@ bool date(const Match& m, Value* out) {
     if ((rs == "nay" || rs == "mai" || rs == "qua") && !m.has("pod") && !clock.has) return false;
     if (!ref_full(ref)) return false;  // relative dates need a reference date
     v = add_days(ref_day(*ref), off);
-    if (now) {
-      if (!ref->hour) return false;
+    if (now && ref->hour) {  // a day-only reference (a header) gives the day
       v.hour = ref->hour;
       v.minute = ref->minute.value_or(0);
     }
@@ -275,7 +275,13 @@ bool date(const Match& m, Value* out) {
       }
       if (has_day && !valid_date(year, month, day)) return false;
     }
+    bool inferred = false;
+    if (!year && has_month && has_day && !ref_full(ref)) {
+      year = infer_year(m, month, day);
+      inferred = year.has_value();
+    }
     v.year = year;
+    v.year_inferred = inferred;
     if (has_month) v.month = month;
     if (has_day) v.day = day;
     // "-" between day and month without a year needs a date word before
@@ -315,7 +321,23 @@ bool date(const Match& m, Value* out) {
   if (auto wd = m.get("wd")) {
     int n = 0;
     if (!to_int(list_attr(m, "weekdays", *wd, "n"), &n)) return false;
+    // "thứ Hai (6/3)" alone: the weekday as news writes it, with a capital;
+    // "lần thứ 2 (17/3)" is an ordinal and a date (rule date.weekday_paren).
+    if (m.has("paren") && !m.has("pre") && !m.has("pod") && n != 7) {
+      const std::size_t sp = wd->find(' ');
+      if (sp == string_view::npos || sp + 1 >= wd->size()) return false;
+      std::size_t len = 0;
+      (void)decode_at(*wd, sp + 1, len);
+      const string_view first = wd->substr(sp + 1, len ? len : 1);
+      if (to_lower(first) == first) return false;  // "thứ 2", "thứ hai"
+    }
     v.weekday = n;
+    // An inferred year must agree with the weekday written: "thứ Hai (6/3)"
+    // is 2023-03-06 (a Monday), never 2022-03-06 (a Sunday).
+    if (v.year_inferred && weekday_of(*v.year, *v.month, *v.day) != n) {
+      v.year.reset();
+      v.year_inferred = false;
+    }
   }
   if (clock.has) {
     v.hour = clock.hour;
