@@ -327,7 +327,9 @@ TEST_CASE("hostile: adjacent bad bytes are one warning, a document keeps at most
   CHECK(one.warnings_truncated == 0);
 
   // 1 MB of random bytes (a fixed seed): the normalizer reports each run of
-  // bad bytes once; the document keeps the first 100 and counts the others.
+  // bad bytes once (the noise also holds a few look-alike letters and ð
+  // that it repairs, with warnings of their own); the document keeps the
+  // first 100 and counts the others.
   std::string noise(1u << 20, '\0');
   std::uint64_t x = 0x9E3779B97F4A7C15u;
   for (char& c : noise) {
@@ -339,10 +341,16 @@ TEST_CASE("hostile: adjacent bad bytes are one warning, a document keeps at most
   const NormalizedText r = Normalizer().normalize(noise);
   REQUIRE(r.warnings.size() > 100000);  // runs, not bytes
   std::size_t bytes = 0;
+  const vnie::Warning* prev = nullptr;  // the last invalid_utf8 warning
   for (std::size_t i = 0; i < r.warnings.size(); ++i) {
+    if (i > 0) CHECK(r.warnings[i].byte_offset >= r.warnings[i - 1].byte_offset);
+    if (r.warnings[i].code != ErrorCode::invalid_utf8) continue;
     bytes += r.warnings[i].length;
-    if (i > 0) CHECK_MESSAGE(r.warnings[i].byte_offset > r.warnings[i - 1].byte_offset +
-                                 r.warnings[i - 1].length, "adjacent runs not merged");
+    if (prev != nullptr) {
+      CHECK_MESSAGE(r.warnings[i].byte_offset > prev->byte_offset + prev->length,
+                    "adjacent runs not merged");
+    }
+    prev = &r.warnings[i];
   }
   CHECK(bytes < noise.size());
   CHECK(bytes > noise.size() / 3);
