@@ -368,6 +368,32 @@ TEST_CASE("hostile: adjacent bad bytes are one warning, a document keeps at most
   CHECK(line.size() < 200000 + 200 * d.mentions.size());
 }
 
+TEST_CASE("hostile: mojibake extracts as its repair, with offsets into what was written") {
+  // UTF-8 read as Windows-1252 and saved again (docs/normalization.md).
+  const std::string clean = "Ngày 23/12/2020, Công đoàn Việt Nam trao 15 suất quà cho đoàn viên.";
+  const std::string mojibake =
+      "Ng\u00C3\u00A0y 23/12/2020, C\u00C3\u00B4ng \u00C4\u2018o\u00C3\u00A0n Vi\u00E1\u00BB\u2021t "
+      "Nam trao 15 su\u00E1\u00BA\u00A5t qu\u00C3\u00A0 cho \u00C4\u2018o\u00C3\u00A0n vi\u00C3\u00AAn.";
+  const Document a = extract(clean), b = extract(mojibake);
+  CHECK(a.warnings.empty());
+  REQUIRE(b.warnings.size() == 1);
+  CHECK(b.warnings[0].code == ErrorCode::mojibake_repaired);
+  CHECK(b.warnings[0].byte_offset == 2);
+  CHECK(b.warnings[0].length == 100);  // from "Ã " of Ngày to "Ãª" of viên
+  REQUIRE(a.mentions.size() == 3);
+  REQUIRE(b.mentions.size() == a.mentions.size());
+  for (std::size_t k = 0; k < a.mentions.size(); ++k) {
+    CAPTURE(k);
+    CHECK(b.mentions[k].type == a.mentions[k].type);
+    CHECK(b.mentions[k].value == a.mentions[k].value);
+    CHECK(b.mentions[k].text == mojibake.substr(b.mentions[k].start,
+                                                 b.mentions[k].end - b.mentions[k].start));
+  }
+  CHECK(b.mentions[0].start == 0);
+  CHECK(b.mentions[0].text == "Ng\u00C3\u00A0y 23/12/2020");
+  CHECK(b.mentions[1].text == "C\u00C3\u00B4ng \u00C4\u2018o\u00C3\u00A0n Vi\u00E1\u00BB\u2021t Nam");
+}
+
 TEST_CASE("hostile: NUL bytes inside the text") {
   std::string input;
   for (char c : kSentence) {

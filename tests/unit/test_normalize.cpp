@@ -1,5 +1,9 @@
 // Tests of vnie::Normalizer, NormalizedText and OffsetMap.
 #include <doctest/doctest.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/uspoof.h>
 
 #include <algorithm>
 #include <cstdint>
@@ -516,6 +520,187 @@ TEST_CASE("normalize: offsets") {
     CHECK(empty.text_map.source_size() == 0);
     CHECK(empty.to_original(View::folded, 0, 3) == std::make_pair(std::size_t{0}, std::size_t{0}));
   }
+}
+
+TEST_CASE("normalize: repairs of messy text keep exact offsets and warn") {
+  const Normalizer normalizer;
+  using P = std::pair<std::size_t, std::size_t>;
+  const auto warning = [](const NormalizedText& r, std::size_t k) -> const vnie::Warning& {
+    REQUIRE(k < r.warnings.size());
+    return r.warnings[k];
+  };
+  SUBCASE("mojibake: a character maps to all the characters it was read as") {
+    const std::string input = "Vi\u00E1\u00BB\u2021t Nam";  // "Viá»‡t Nam"
+    REQUIRE(input.size() == 14);
+    const NormalizedText r = normalizer.normalize(input);
+    REQUIRE(r.text == "Việt Nam");
+    CHECK(r.to_original(View::normalized, 2, 5) == P{2, 9});
+    CHECK(r.to_original(View::normalized, 0, 6) == P{0, 10});
+    CHECK(r.to_original(View::normalized, 7, 10) == P{11, 14});
+    CHECK(r.to_original(View::folded, 0, 4) == P{0, 10});
+    CHECK(r.text_map.map(3, Edge::start) == 2);
+    CHECK(r.text_map.map(3, Edge::end) == 9);
+    REQUIRE(r.warnings.size() == 1);
+    CHECK(warning(r, 0).code == ErrorCode::mojibake_repaired);
+    CHECK(warning(r, 0).byte_offset == 2);
+    CHECK(warning(r, 0).length == 7);
+    CHECK(warning(r, 0).message ==
+          "mojibake repaired: 1 character of UTF-8 read as Windows-1252 and saved again, decoded");
+  }
+  SUBCASE("mojibake: à whose no-break space became a space") {
+    const std::string input = "\u00C4\u2018o\u00C3 n";  // "Ä‘oÃ n"
+    const NormalizedText r = normalizer.normalize(input);
+    REQUIRE(r.text == "đoàn");
+    CHECK(r.to_original(View::normalized, 0, 2) == P{0, 5});
+    CHECK(r.to_original(View::normalized, 3, 5) == P{6, 9});
+    CHECK(r.to_original(View::normalized, 5, 6) == P{9, 10});
+    REQUIRE(r.warnings.size() == 1);
+    CHECK(warning(r, 0).byte_offset == 0);
+    CHECK(warning(r, 0).length == 9);
+  }
+  SUBCASE("mojibake decoded twice: one warning over both rounds") {
+    const std::string input = "Vi\u00C3\u00A1\u00C2\u00BB\u00E2\u20AC\u00A1t";  // "ViÃ¡Â»â€¡t"
+    REQUIRE(input.size() == 18);
+    const NormalizedText r = normalizer.normalize(input);
+    REQUIRE(r.text == "Việt");
+    CHECK(r.to_original(View::normalized, 2, 5) == P{2, 17});
+    REQUIRE(r.warnings.size() == 1);
+    CHECK(warning(r, 0).byte_offset == 2);
+    CHECK(warning(r, 0).length == 15);
+  }
+  SUBCASE("mojibake after an invalid byte: both warnings, in order") {
+    const std::string input = "\xFFVi\u00E1\u00BB\u2021t";
+    const NormalizedText r = normalizer.normalize(input);
+    REQUIRE(r.text == "\uFFFDViệt");
+    REQUIRE(r.warnings.size() == 2);
+    CHECK(warning(r, 0).code == ErrorCode::invalid_utf8);
+    CHECK(warning(r, 0).byte_offset == 0);
+    CHECK(warning(r, 1).code == ErrorCode::mojibake_repaired);
+    CHECK(warning(r, 1).byte_offset == 3);
+    CHECK(warning(r, 1).length == 7);
+    CHECK(r.to_original(View::normalized, 5, 8) == P{3, 10});
+  }
+  SUBCASE("fullwidth digits: one warning for the run") {
+    const std::string input = "Năm ２０２０";
+    const NormalizedText r = normalizer.normalize(input);
+    REQUIRE(r.text == "Năm 2020");
+    CHECK(r.to_original(View::normalized, 5, 9) == P{5, 17});
+    CHECK(r.to_original(View::normalized, 6, 7) == P{8, 11});
+    REQUIRE(r.warnings.size() == 1);
+    CHECK(warning(r, 0).code == ErrorCode::fullwidth_folded);
+    CHECK(warning(r, 0).byte_offset == 5);
+    CHECK(warning(r, 0).length == 12);
+  }
+  SUBCASE("a Cyrillic look-alike in a Latin word") {
+    const std::string input = "N\u0430m";
+    const NormalizedText r = normalizer.normalize(input);
+    REQUIRE(r.text == "Nam");
+    CHECK(r.to_original(View::normalized, 1, 2) == P{1, 3});
+    CHECK(r.to_original(View::normalized, 2, 3) == P{3, 4});
+    REQUIRE(r.warnings.size() == 1);
+    CHECK(warning(r, 0).code == ErrorCode::confusable_replaced);
+    CHECK(warning(r, 0).byte_offset == 1);
+    CHECK(warning(r, 0).length == 2);
+  }
+  SUBCASE("a tone typed before the circumflex") {
+    const std::string input = "Vie\u0301\u0302t";
+    const NormalizedText r = normalizer.normalize(input);
+    REQUIRE(r.text == "Viết");
+    CHECK(r.to_original(View::normalized, 2, 5) == P{2, 7});
+    CHECK(r.to_original(View::normalized, 5, 6) == P{7, 8});
+    REQUIRE(r.warnings.size() == 1);
+    CHECK(warning(r, 0).code == ErrorCode::marks_reordered);
+    CHECK(warning(r, 0).byte_offset == 2);
+    CHECK(warning(r, 0).length == 5);
+  }
+  SUBCASE("ð at the start of a Vietnamese word, kept inside Sigurður") {
+    const std::string input = "vùng ÐBSCL, Sigurður";
+    const NormalizedText r = normalizer.normalize(input);
+    REQUIRE(r.text == "vùng ĐBSCL, Sigurður");
+    REQUIRE(r.folded == "vung dbscl, sigurdur");
+    CHECK(r.to_original(View::normalized, 6, 8) == P{6, 8});
+    CHECK(r.to_original(View::folded, 5, 10) == P{6, 12});
+    REQUIRE(r.warnings.size() == 1);
+    CHECK(warning(r, 0).code == ErrorCode::eth_replaced);
+    CHECK(warning(r, 0).byte_offset == 6);
+    CHECK(warning(r, 0).length == 2);
+  }
+  SUBCASE("several repairs in one line") {
+    const std::string input = "Ðoàn N\u0430m ２ Vie\u0301\u0302t";
+    const NormalizedText r = normalizer.normalize(input);
+    REQUIRE(r.text == "Đoàn Nam 2 Viết");
+    REQUIRE(r.warnings.size() == 4);
+    CHECK(warning(r, 0).code == ErrorCode::eth_replaced);
+    CHECK(warning(r, 1).code == ErrorCode::confusable_replaced);
+    CHECK(warning(r, 2).code == ErrorCode::fullwidth_folded);
+    CHECK(warning(r, 3).code == ErrorCode::marks_reordered);
+    CHECK(input.substr(warning(r, 0).byte_offset, warning(r, 0).length) == "Ð");
+    CHECK(input.substr(warning(r, 1).byte_offset, warning(r, 1).length) == "\u0430");
+    CHECK(input.substr(warning(r, 2).byte_offset, warning(r, 2).length) == "２");
+    CHECK(input.substr(warning(r, 3).byte_offset, warning(r, 3).length) == "e\u0301\u0302");
+  }
+}
+
+TEST_CASE("normalize: the repairs' character data agree with ICU") {
+  using vnie::norm::CharTables;
+  using vnie::norm::fullwidth_ascii;
+  UErrorCode status = U_ZERO_ERROR;
+  // Fullwidth forms: exactly the code points of U+FF00..U+FFEF that NFKC
+  // makes one ASCII character, to that character.
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+  REQUIRE(U_SUCCESS(status));
+  int fullwidth = 0;
+  for (char32_t c = 0xFF00; c < 0xFFF0; ++c) {
+    const icu::UnicodeString folded = nfkc->normalize(icu::UnicodeString(static_cast<UChar32>(c)), status);
+    REQUIRE(U_SUCCESS(status));
+    const bool ascii = folded.length() == 1 && folded[0] < 0x80;
+    CAPTURE(static_cast<unsigned>(c));
+    CHECK(ascii == (fullwidth_ascii(c) != c));
+    if (ascii) {
+      CHECK(static_cast<char32_t>(folded[0]) == fullwidth_ascii(c));
+      ++fullwidth;
+    }
+  }
+  CHECK(fullwidth == 0x5E);
+  // Look-alikes: ICU's skeleton of the letter is that of its Latin twin.
+  USpoofChecker* checker = uspoof_open(&status);
+  REQUIRE(U_SUCCESS(status));
+  const auto skeleton = [&](char32_t c) {
+    icu::UnicodeString out;
+    UErrorCode st = U_ZERO_ERROR;
+    uspoof_getSkeletonUnicodeString(checker, 0, icu::UnicodeString(static_cast<UChar32>(c)), out,
+                                    &st);
+    std::string utf8;
+    out.toUTF8String(utf8);
+    return utf8;
+  };
+  const CharTables& tables = CharTables::get();
+  int lookalikes = 0;
+  for (char32_t c = 0x370; c < 0x530; ++c) {
+    const char32_t latin = tables.lookalike(c);
+    if (latin == 0) continue;
+    ++lookalikes;
+    CAPTURE(static_cast<unsigned>(c));
+    CHECK(skeleton(c) == skeleton(latin));
+    CHECK((u_isupper(static_cast<UChar32>(c)) != 0) == (latin >= U'A' && latin <= U'Z'));
+  }
+  uspoof_close(checker);
+  CHECK(lookalikes >= 50);
+  CHECK(tables.lookalike(0x0430) == U'a');  // а
+  CHECK(tables.lookalike(0x0435) == U'e');  // е
+  CHECK(tables.lookalike(0x043E) == U'o');  // о
+  CHECK(tables.lookalike(0x0440) == U'p');  // р
+  CHECK(tables.lookalike(0x0441) == U'c');  // с
+  CHECK(tables.lookalike(0x0445) == U'x');  // х
+  CHECK(tables.lookalike(0x041D) == U'H');  // Н
+  CHECK(tables.lookalike(0x0420) == U'P');  // Р
+  CHECK(tables.lookalike(0x03BF) == U'o');  // ο
+  CHECK(tables.lookalike(0x03BD) == U'v');  // ν
+  CHECK(tables.lookalike(0x0391) == U'A');  // Α
+  CHECK(tables.lookalike(0x043A) == 0);     // к: ICU makes it no ASCII letter
+  CHECK(tables.lookalike(0x03BA) == 0);     // κ: ICU makes it ĸ
+  CHECK(tables.lookalike(0x0414) == 0);     // Д
+  CHECK(tables.lookalike(U'a') == 0);
 }
 
 TEST_CASE("OffsetMap: building, mapping, composing") {

@@ -265,6 +265,17 @@ bool repair_letters(std::string_view in, std::string& out, OffsetMap& map,
   const CharTables& tables = CharTables::get();
   const auto* const data = reinterpret_cast<const unsigned char*>(in.data());
   const unsigned char* const end = data + in.size();
+  // Only U+0302 (CC 82), U+0306 (CC 86), ð (C3 B0) and Ð (C3 90) matter:
+  // a byte scan skips the text without them.
+  static constexpr unsigned char kFirst[] = {0xC3, 0xCC};
+  bool possible = false;
+  for (const unsigned char* p = data; !possible; ++p) {
+    p = find_byte_of(p, end, kFirst);
+    if (end - p < 2) break;
+    possible = (p[0] == 0xCC && (p[1] == 0x82 || p[1] == 0x86)) ||
+               (p[0] == 0xC3 && (p[1] == 0xB0 || p[1] == 0x90));
+  }
+  if (!possible) return false;
   std::size_t flushed = 0;  // `in` is copied to `out` up to here
   bool changed = false;
   const auto change_to = [&](std::size_t i, std::size_t len, char32_t c) {

@@ -196,6 +196,24 @@ bool mojibake_at(std::string_view text, std::size_t i) noexcept {
 
 bool repair_mojibake(std::string_view in, std::string& out, OffsetMap& map,
                      std::vector<Warning>& warnings) {
+  // A run is repaired only for a sure candidate, whose first continuation
+  // stand-in mojibake_at() finds. Those characters begin with one of five
+  // bytes (C2: U+0080..U+00BF; C5, C6, CB: Œ œ Š š Ÿ Ž ž ƒ ˆ ˜; E2: ‘ ’ “ ”
+  // – — … † ‡ • ‰ ‹ › € ™): a byte scan skips the lines without one.
+  {
+    static constexpr unsigned char kTrailStart[] = {0xC2, 0xC5, 0xC6, 0xCB, 0xE2};
+    const auto* const bytes = reinterpret_cast<const unsigned char*>(in.data());
+    const unsigned char* const stop = bytes + in.size();
+    bool possible = false;
+    for (const unsigned char* p = bytes; !possible; ++p) {
+      p = find_byte_of(p, stop, kTrailStart);
+      if (p == stop) break;
+      char32_t c;
+      possible = p > bytes && decode_utf8(p, stop, c) > 0 && mojibake_trail(c) &&
+                 mojibake_at(in, static_cast<std::size_t>(p - bytes));
+    }
+    if (!possible) return false;
+  }
   std::vector<Candidate> cands;
   find_candidates(CharTables::get(), in, cands);
   if (cands.empty()) return false;
