@@ -5,9 +5,11 @@
 // code point per text code point; both offset maps have the right sizes, stay
 // in bounds, are monotone and land on character boundaries of the input
 // (boundaries of ill-formed sequences where it is not UTF-8); warnings are in
-// order, at such boundaries, and present exactly when the input is not
-// UTF-8; the text is NFC (ICU) and normalizing it again changes nothing;
-// fold() agrees with normalize().folded.
+// order, at such boundaries, of the normalizer's codes only, with their
+// spans inside the input, and invalid_utf8 present exactly when the input
+// is not UTF-8; the text is NFC (ICU), has no fullwidth form left, and
+// normalizing it again changes nothing; fold() agrees with
+// normalize().folded.
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
@@ -102,18 +104,36 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     FUZZ_CHECK(fs == s && fe == e, fs, s);
   }
 
-  // Warnings: in order, on boundaries, exactly when the input is not UTF-8.
+  // Warnings: in order, on boundaries, invalid_utf8 exactly when the input
+  // is not UTF-8, the repairs with a span inside the input.
   std::size_t invalid = 0, prev = 0;
   for (const auto& w : r.warnings) {
-    // Only invalid UTF-8: an `internal` warning (ICU failing on a span) is a finding too.
-    FUZZ_CHECK(w.code == ErrorCode::invalid_utf8, static_cast<std::size_t>(w.code));
+    // An `internal` warning (ICU failing on a span) is a finding too.
+    const bool repair = w.code == ErrorCode::mojibake_repaired ||
+                        w.code == ErrorCode::fullwidth_folded ||
+                        w.code == ErrorCode::confusable_replaced ||
+                        w.code == ErrorCode::marks_reordered || w.code == ErrorCode::eth_replaced;
+    FUZZ_CHECK(w.code == ErrorCode::invalid_utf8 || repair, static_cast<std::size_t>(w.code));
     FUZZ_CHECK(w.byte_offset < input.size(), w.byte_offset, input.size());
     FUZZ_CHECK(input_at[w.byte_offset], w.byte_offset);
     FUZZ_CHECK(w.byte_offset >= prev, w.byte_offset, prev);
+    if (repair) {
+      FUZZ_CHECK(w.length > 0 && w.byte_offset + w.length <= input.size(), w.byte_offset,
+                 w.length);
+      FUZZ_CHECK(input_at[w.byte_offset + w.length], w.byte_offset, w.length);
+    } else {
+      ++invalid;
+    }
     prev = w.byte_offset;
-    ++invalid;
   }
   FUZZ_CHECK((invalid == 0) == input_valid, invalid);
+  // No fullwidth form U+FF01..U+FF5E (EF BC 81..EF BD 9E) is left.
+  for (std::size_t k = 0; k + 2 < r.text.size(); ++k) {
+    const auto b0 = static_cast<unsigned char>(r.text[k]), b1 = static_cast<unsigned char>(r.text[k + 1]),
+               b2 = static_cast<unsigned char>(r.text[k + 2]);
+    const bool fullwidth = b0 == 0xEF && ((b1 == 0xBC && b2 >= 0x81) || (b1 == 0xBD && b2 <= 0x9E));
+    FUZZ_CHECK(!fullwidth, k);
+  }
 
   // The text is NFC and a fixed point (a combining sequence over 4 KiB may
   // be cut short of NFC: docs/normalization.md; inputs here are smaller).

@@ -25,6 +25,14 @@ enum class ErrorCode {
   rule_reference,     ///< an unknown macro, list, production or duplicate id
   rule_example,       ///< a rule's example or negative example that fails
   internal,           ///< a bug in vnie: please report it
+  // Warnings of text the normalizer repaired (docs/normalization.md,
+  // "Repairs"): the bytes [byte_offset, byte_offset + length) of the input
+  // were rewritten.
+  mojibake_repaired,    ///< UTF-8 read as Windows-1252 and saved again, decoded (one a run)
+  fullwidth_folded,     ///< fullwidth forms U+FF01..U+FF5E made ASCII (one a run)
+  confusable_replaced,  ///< Cyrillic/Greek look-alikes in a Latin word made Latin (one a word)
+  marks_reordered,      ///< a tone mark typed before the circumflex or breve, composed
+  eth_replaced,         ///< ð/Ð written for đ/Đ at the start of a Vietnamese word
 };
 
 /// Stable lower-case name of an error code ("invalid_utf8", "rule_compile", …).

@@ -327,7 +327,9 @@ TEST_CASE("hostile: adjacent bad bytes are one warning, a document keeps at most
   CHECK(one.warnings_truncated == 0);
 
   // 1 MB of random bytes (a fixed seed): the normalizer reports each run of
-  // bad bytes once; the document keeps the first 100 and counts the others.
+  // bad bytes once (the noise also holds a few look-alike letters and ð
+  // that it repairs, with warnings of their own); the document keeps the
+  // first 100 and counts the others.
   std::string noise(1u << 20, '\0');
   std::uint64_t x = 0x9E3779B97F4A7C15u;
   for (char& c : noise) {
@@ -339,10 +341,16 @@ TEST_CASE("hostile: adjacent bad bytes are one warning, a document keeps at most
   const NormalizedText r = Normalizer().normalize(noise);
   REQUIRE(r.warnings.size() > 100000);  // runs, not bytes
   std::size_t bytes = 0;
+  const vnie::Warning* prev = nullptr;  // the last invalid_utf8 warning
   for (std::size_t i = 0; i < r.warnings.size(); ++i) {
+    if (i > 0) CHECK(r.warnings[i].byte_offset >= r.warnings[i - 1].byte_offset);
+    if (r.warnings[i].code != ErrorCode::invalid_utf8) continue;
     bytes += r.warnings[i].length;
-    if (i > 0) CHECK_MESSAGE(r.warnings[i].byte_offset > r.warnings[i - 1].byte_offset +
-                                 r.warnings[i - 1].length, "adjacent runs not merged");
+    if (prev != nullptr) {
+      CHECK_MESSAGE(r.warnings[i].byte_offset > prev->byte_offset + prev->length,
+                    "adjacent runs not merged");
+    }
+    prev = &r.warnings[i];
   }
   CHECK(bytes < noise.size());
   CHECK(bytes > noise.size() / 3);
@@ -358,6 +366,32 @@ TEST_CASE("hostile: adjacent bad bytes are one warning, a document keeps at most
         std::string::npos);
   // The mentions the noise happens to hold remain; the warnings are small.
   CHECK(line.size() < 200000 + 200 * d.mentions.size());
+}
+
+TEST_CASE("hostile: mojibake extracts as its repair, with offsets into what was written") {
+  // UTF-8 read as Windows-1252 and saved again (docs/normalization.md).
+  const std::string clean = "Ngày 23/12/2020, Công đoàn Việt Nam trao 15 suất quà cho đoàn viên.";
+  const std::string mojibake =
+      "Ng\u00C3\u00A0y 23/12/2020, C\u00C3\u00B4ng \u00C4\u2018o\u00C3\u00A0n Vi\u00E1\u00BB\u2021t "
+      "Nam trao 15 su\u00E1\u00BA\u00A5t qu\u00C3\u00A0 cho \u00C4\u2018o\u00C3\u00A0n vi\u00C3\u00AAn.";
+  const Document a = extract(clean), b = extract(mojibake);
+  CHECK(a.warnings.empty());
+  REQUIRE(b.warnings.size() == 1);
+  CHECK(b.warnings[0].code == ErrorCode::mojibake_repaired);
+  CHECK(b.warnings[0].byte_offset == 2);
+  CHECK(b.warnings[0].length == 100);  // from "Ã " of Ngày to "Ãª" of viên
+  REQUIRE(a.mentions.size() == 3);
+  REQUIRE(b.mentions.size() == a.mentions.size());
+  for (std::size_t k = 0; k < a.mentions.size(); ++k) {
+    CAPTURE(k);
+    CHECK(b.mentions[k].type == a.mentions[k].type);
+    CHECK(b.mentions[k].value == a.mentions[k].value);
+    CHECK(b.mentions[k].text == mojibake.substr(b.mentions[k].start,
+                                                 b.mentions[k].end - b.mentions[k].start));
+  }
+  CHECK(b.mentions[0].start == 0);
+  CHECK(b.mentions[0].text == "Ng\u00C3\u00A0y 23/12/2020");
+  CHECK(b.mentions[1].text == "C\u00C3\u00B4ng \u00C4\u2018o\u00C3\u00A0n Vi\u00E1\u00BB\u2021t Nam");
 }
 
 TEST_CASE("hostile: NUL bytes inside the text") {

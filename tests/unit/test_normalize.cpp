@@ -1,5 +1,9 @@
 // Tests of vnie::Normalizer, NormalizedText and OffsetMap.
 #include <doctest/doctest.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/uspoof.h>
 
 #include <algorithm>
 #include <cstdint>
@@ -123,7 +127,18 @@ void check_invariants(const Normalizer& normalizer, std::string_view input,
 
   // Round trip by pieces: cut the text where it is not inside a word and the
   // map is exact (both edges agree); each piece of input, normalized alone,
-  // gives the same piece of text.
+  // gives the same piece of text. A run of repaired mojibake is one piece
+  // (its evidence is the whole run, docs/normalization.md), up to its end.
+  const auto in_mojibake = [&](std::size_t p) {
+    const std::size_t at = r.text_map.map(p, Edge::start);
+    for (const vnie::Warning& w : r.warnings) {
+      if (w.code == ErrorCode::mojibake_repaired && at > w.byte_offset &&
+          at <= w.byte_offset + w.length) {
+        return true;
+      }
+    }
+    return false;
+  };
   std::vector<std::size_t> cuts;
   for (std::size_t p : bounds) {
     const bool word_edge = p == 0 || p == r.text.size() ||
@@ -133,7 +148,7 @@ void check_invariants(const Normalizer& normalizer, std::string_view input,
                             !is_ascii_letter_or_digit(r.text[p]));
     if (!word_edge) continue;
     if (p == 0 || p == r.text.size() ||
-        r.text_map.map(p, Edge::start) == r.text_map.map(p, Edge::end)) {
+        (r.text_map.map(p, Edge::start) == r.text_map.map(p, Edge::end) && !in_mojibake(p))) {
       cuts.push_back(p);
     }
   }
@@ -169,6 +184,7 @@ struct Case {
   std::string folded;
   ToneStyle style = ToneStyle::traditional;
   std::size_t warnings = 0;
+  ErrorCode code = ErrorCode::invalid_utf8;  // of every warning
 };
 
 std::vector<Case> cases() {
@@ -246,9 +262,65 @@ std::vector<Case> cases() {
       {"two tone marks left", "hòà", "hòà", "hoa"},
       {"stray mark left", "x\u0301", "x\u0301", "x\u0301"},
       {"cyrillic lower-cased", "Москва", "Москва", "москва"},
-      // Legacy characters.
-      {"eth", "ðiện Ðà", "điện Đà", "dien da"},
+      // Legacy characters: ð/Ð for đ/Đ where they begin a Vietnamese word.
+      {"eth", "ðiện Ðà", "điện Đà", "dien da", ToneStyle::traditional, 2,
+       ErrorCode::eth_replaced},
+      {"eth in an acronym", "vùng ÐBSCL", "vùng ĐBSCL", "vung dbscl", ToneStyle::traditional, 1,
+       ErrorCode::eth_replaced},
+      {"eth alone, after a number", "500.000ð", "500.000đ", "500.000d", ToneStyle::traditional,
+       1, ErrorCode::eth_replaced},
+      {"eth decomposed word", "ðo\u0302\u0300ng", "đồng", "dong", ToneStyle::traditional, 1,
+       ErrorCode::eth_replaced},
+      {"eth kept inside a word", "Sigurður Guðmundsson", "Sigurður Guðmundsson",
+       "sigurdur gudmundsson"},
+      {"eth kept before other letters", "ðæt", "ðæt", "dæt"},
       {"U+0340 U+0341", "ca\u0341 va\u0340", "cá và", "ca va"},
+      // Mojibake: UTF-8 read as Windows-1252 and saved again.
+      {"mojibake Việt Nam", "Viá»‡t Nam", "Việt Nam", "viet nam", ToneStyle::traditional, 1,
+       ErrorCode::mojibake_repaired},
+      {"mojibake sentence", "CÃ´ng Ä‘oÃ n ngÃ nh giÃ¡o dá»¥c", "Công đoàn ngành giáo dục",
+       "cong doan nganh giao duc", ToneStyle::traditional, 1, ErrorCode::mojibake_repaired},
+      {"mojibake capitals", "Ã”NG NGUYá»„N VÄ‚N A", "ÔNG NGUYỄN VĂN A", "ong nguyen van a",
+       ToneStyle::traditional, 1, ErrorCode::mojibake_repaired},
+      {"mojibake quotes with the letters", "â€œXin chÃ o cá»§a", "“Xin chào của",
+       "\"xin chao cua", ToneStyle::traditional, 1, ErrorCode::mojibake_repaired},
+      {"mojibake à with its no-break space", "vÃ\u00A0 ngÆ°á»\u009Di",
+       "và người", "va nguoi", ToneStyle::traditional, 1, ErrorCode::mojibake_repaired},
+      {"mojibake twice", "ViÃ¡Â»â€¡t", "Việt", "viet", ToneStyle::traditional, 1,
+       ErrorCode::mojibake_repaired},
+      {"mojibake lines apart", "Viá»‡t\nXÃ”", "Việt\nXÃ”", "viet\nxa\"",
+       ToneStyle::traditional, 1, ErrorCode::mojibake_repaired},
+      // ...but text that clean Vietnamese or Latin text can hold stays.
+      {"not mojibake: a capital Ã and a quote", "“XÃ” và NGÃ…", "“XÃ” và NGÃ…",
+       "\"xa\" va nga…"},
+      {"not mojibake: Ä‘ alone", "giá 500 Ä‘", "giá 500 Ä‘", "gia 500 a'"},
+      {"not mojibake: signs only", "Â© 2020 Ã—", "Â© 2020 Ã—", "a© 2020 a-"},
+      {"not mojibake: Latin-1 letters", "café à “Zürich”…", "café à “Zürich”…",
+       "cafe a \"zurich\"…"},
+      // Fullwidth forms: NFKC for U+FF01..U+FF5E only.
+      {"fullwidth digits and letters", "Năm ２０２０, ＡＢＣ！", "Năm 2020, ABC!",
+       "nam 2020, abc!", ToneStyle::traditional, 2, ErrorCode::fullwidth_folded},
+      {"fullwidth elsewhere kept", "￥100 ｶ", "￥100 ｶ", "￥100 ｶ"},
+      // Cyrillic and Greek look-alikes in Latin words.
+      {"cyrillic a in a Latin word", "Việt Nаm", "Việt Nam", "viet nam", ToneStyle::traditional,
+       1, ErrorCode::confusable_replaced},
+      {"cyrillic capital and greek omicron", "Нà Nοi", "Hà Noi", "ha noi",
+       ToneStyle::traditional, 2, ErrorCode::confusable_replaced},
+      {"look-alikes typed in a word, one warning", "C\u043E\u0440vid", "Copvid", "copvid",
+       ToneStyle::traditional, 1, ErrorCode::confusable_replaced},
+      {"cyrillic word kept", "Москва ТАСС", "Москва ТАСС", "москва тасс"},
+      {"greek word kept", "αβγ Ωmega", "αβγ Ωmega", "αβγ ωmega"},
+      // A tone mark typed before the circumflex or breve.
+      {"acute then circumflex", "Vie\u0301\u0302t", "Viết", "viet", ToneStyle::traditional, 1,
+       ErrorCode::marks_reordered},
+      {"precomposed é then circumflex", "Vi\u00E9\u0302t", "Viết", "viet",
+       ToneStyle::traditional, 1, ErrorCode::marks_reordered},
+      {"grave then breve, upper case", "A\u0300\u0306", "Ằ", "a", ToneStyle::traditional, 1,
+       ErrorCode::marks_reordered},
+      {"hook then circumflex on o", "tho\u0309\u0302", "thổ", "tho", ToneStyle::traditional, 1,
+       ErrorCode::marks_reordered},
+      {"horn and dot below: NFC orders them", "o\u0323\u031B u\u0301\u031B", "ợ ứ", "o u"},
+      {"no Vietnamese letter: left to NFC", "i\u0301\u0302", "í\u0302", "i\u0302"},
       // Invisible characters and spaces.
       {"zwsp", "a\u200Bb", "ab", "ab"},
       {"bom at start", "\uFEFFXin chào", "Xin chào", "xin chao"},
@@ -294,8 +366,10 @@ TEST_CASE("normalize: table of cases") {
     CHECK(r.folded == c.folded);
     CHECK(r.warnings.size() == c.warnings);
     for (const vnie::Warning& w : r.warnings) {
-      CHECK(w.code == ErrorCode::invalid_utf8);
+      CHECK(w.code == c.code);
       CHECK(w.byte_offset < c.input.size());
+      CHECK(w.length > 0);
+      CHECK(w.byte_offset + w.length <= c.input.size());
       CHECK(!w.message.empty());
     }
     check_invariants(normalizer, c.input, r);
@@ -448,6 +522,187 @@ TEST_CASE("normalize: offsets") {
   }
 }
 
+TEST_CASE("normalize: repairs of messy text keep exact offsets and warn") {
+  const Normalizer normalizer;
+  using P = std::pair<std::size_t, std::size_t>;
+  const auto warning = [](const NormalizedText& r, std::size_t k) -> const vnie::Warning& {
+    REQUIRE(k < r.warnings.size());
+    return r.warnings[k];
+  };
+  SUBCASE("mojibake: a character maps to all the characters it was read as") {
+    const std::string input = "Vi\u00E1\u00BB\u2021t Nam";  // "Viá»‡t Nam"
+    REQUIRE(input.size() == 14);
+    const NormalizedText r = normalizer.normalize(input);
+    REQUIRE(r.text == "Việt Nam");
+    CHECK(r.to_original(View::normalized, 2, 5) == P{2, 9});
+    CHECK(r.to_original(View::normalized, 0, 6) == P{0, 10});
+    CHECK(r.to_original(View::normalized, 7, 10) == P{11, 14});
+    CHECK(r.to_original(View::folded, 0, 4) == P{0, 10});
+    CHECK(r.text_map.map(3, Edge::start) == 2);
+    CHECK(r.text_map.map(3, Edge::end) == 9);
+    REQUIRE(r.warnings.size() == 1);
+    CHECK(warning(r, 0).code == ErrorCode::mojibake_repaired);
+    CHECK(warning(r, 0).byte_offset == 2);
+    CHECK(warning(r, 0).length == 7);
+    CHECK(warning(r, 0).message ==
+          "mojibake repaired: 1 character of UTF-8 read as Windows-1252 and saved again, decoded");
+  }
+  SUBCASE("mojibake: à whose no-break space became a space") {
+    const std::string input = "\u00C4\u2018o\u00C3 n";  // "Ä‘oÃ n"
+    const NormalizedText r = normalizer.normalize(input);
+    REQUIRE(r.text == "đoàn");
+    CHECK(r.to_original(View::normalized, 0, 2) == P{0, 5});
+    CHECK(r.to_original(View::normalized, 3, 5) == P{6, 9});
+    CHECK(r.to_original(View::normalized, 5, 6) == P{9, 10});
+    REQUIRE(r.warnings.size() == 1);
+    CHECK(warning(r, 0).byte_offset == 0);
+    CHECK(warning(r, 0).length == 9);
+  }
+  SUBCASE("mojibake decoded twice: one warning over both rounds") {
+    const std::string input = "Vi\u00C3\u00A1\u00C2\u00BB\u00E2\u20AC\u00A1t";  // "ViÃ¡Â»â€¡t"
+    REQUIRE(input.size() == 18);
+    const NormalizedText r = normalizer.normalize(input);
+    REQUIRE(r.text == "Việt");
+    CHECK(r.to_original(View::normalized, 2, 5) == P{2, 17});
+    REQUIRE(r.warnings.size() == 1);
+    CHECK(warning(r, 0).byte_offset == 2);
+    CHECK(warning(r, 0).length == 15);
+  }
+  SUBCASE("mojibake after an invalid byte: both warnings, in order") {
+    const std::string input = "\xFFVi\u00E1\u00BB\u2021t";
+    const NormalizedText r = normalizer.normalize(input);
+    REQUIRE(r.text == "\uFFFDViệt");
+    REQUIRE(r.warnings.size() == 2);
+    CHECK(warning(r, 0).code == ErrorCode::invalid_utf8);
+    CHECK(warning(r, 0).byte_offset == 0);
+    CHECK(warning(r, 1).code == ErrorCode::mojibake_repaired);
+    CHECK(warning(r, 1).byte_offset == 3);
+    CHECK(warning(r, 1).length == 7);
+    CHECK(r.to_original(View::normalized, 5, 8) == P{3, 10});
+  }
+  SUBCASE("fullwidth digits: one warning for the run") {
+    const std::string input = "Năm ２０２０";
+    const NormalizedText r = normalizer.normalize(input);
+    REQUIRE(r.text == "Năm 2020");
+    CHECK(r.to_original(View::normalized, 5, 9) == P{5, 17});
+    CHECK(r.to_original(View::normalized, 6, 7) == P{8, 11});
+    REQUIRE(r.warnings.size() == 1);
+    CHECK(warning(r, 0).code == ErrorCode::fullwidth_folded);
+    CHECK(warning(r, 0).byte_offset == 5);
+    CHECK(warning(r, 0).length == 12);
+  }
+  SUBCASE("a Cyrillic look-alike in a Latin word") {
+    const std::string input = "N\u0430m";
+    const NormalizedText r = normalizer.normalize(input);
+    REQUIRE(r.text == "Nam");
+    CHECK(r.to_original(View::normalized, 1, 2) == P{1, 3});
+    CHECK(r.to_original(View::normalized, 2, 3) == P{3, 4});
+    REQUIRE(r.warnings.size() == 1);
+    CHECK(warning(r, 0).code == ErrorCode::confusable_replaced);
+    CHECK(warning(r, 0).byte_offset == 1);
+    CHECK(warning(r, 0).length == 2);
+  }
+  SUBCASE("a tone typed before the circumflex") {
+    const std::string input = "Vie\u0301\u0302t";
+    const NormalizedText r = normalizer.normalize(input);
+    REQUIRE(r.text == "Viết");
+    CHECK(r.to_original(View::normalized, 2, 5) == P{2, 7});
+    CHECK(r.to_original(View::normalized, 5, 6) == P{7, 8});
+    REQUIRE(r.warnings.size() == 1);
+    CHECK(warning(r, 0).code == ErrorCode::marks_reordered);
+    CHECK(warning(r, 0).byte_offset == 2);
+    CHECK(warning(r, 0).length == 5);
+  }
+  SUBCASE("ð at the start of a Vietnamese word, kept inside Sigurður") {
+    const std::string input = "vùng ÐBSCL, Sigurður";
+    const NormalizedText r = normalizer.normalize(input);
+    REQUIRE(r.text == "vùng ĐBSCL, Sigurður");
+    REQUIRE(r.folded == "vung dbscl, sigurdur");
+    CHECK(r.to_original(View::normalized, 6, 8) == P{6, 8});
+    CHECK(r.to_original(View::folded, 5, 10) == P{6, 12});
+    REQUIRE(r.warnings.size() == 1);
+    CHECK(warning(r, 0).code == ErrorCode::eth_replaced);
+    CHECK(warning(r, 0).byte_offset == 6);
+    CHECK(warning(r, 0).length == 2);
+  }
+  SUBCASE("several repairs in one line") {
+    const std::string input = "Ðoàn N\u0430m ２ Vie\u0301\u0302t";
+    const NormalizedText r = normalizer.normalize(input);
+    REQUIRE(r.text == "Đoàn Nam 2 Viết");
+    REQUIRE(r.warnings.size() == 4);
+    CHECK(warning(r, 0).code == ErrorCode::eth_replaced);
+    CHECK(warning(r, 1).code == ErrorCode::confusable_replaced);
+    CHECK(warning(r, 2).code == ErrorCode::fullwidth_folded);
+    CHECK(warning(r, 3).code == ErrorCode::marks_reordered);
+    CHECK(input.substr(warning(r, 0).byte_offset, warning(r, 0).length) == "Ð");
+    CHECK(input.substr(warning(r, 1).byte_offset, warning(r, 1).length) == "\u0430");
+    CHECK(input.substr(warning(r, 2).byte_offset, warning(r, 2).length) == "２");
+    CHECK(input.substr(warning(r, 3).byte_offset, warning(r, 3).length) == "e\u0301\u0302");
+  }
+}
+
+TEST_CASE("normalize: the repairs' character data agree with ICU") {
+  using vnie::norm::CharTables;
+  using vnie::norm::fullwidth_ascii;
+  UErrorCode status = U_ZERO_ERROR;
+  // Fullwidth forms: exactly the code points of U+FF00..U+FFEF that NFKC
+  // makes one ASCII character, to that character.
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+  REQUIRE(U_SUCCESS(status));
+  int fullwidth = 0;
+  for (char32_t c = 0xFF00; c < 0xFFF0; ++c) {
+    const icu::UnicodeString folded = nfkc->normalize(icu::UnicodeString(static_cast<UChar32>(c)), status);
+    REQUIRE(U_SUCCESS(status));
+    const bool ascii = folded.length() == 1 && folded[0] < 0x80;
+    CAPTURE(static_cast<unsigned>(c));
+    CHECK(ascii == (fullwidth_ascii(c) != c));
+    if (ascii) {
+      CHECK(static_cast<char32_t>(folded[0]) == fullwidth_ascii(c));
+      ++fullwidth;
+    }
+  }
+  CHECK(fullwidth == 0x5E);
+  // Look-alikes: ICU's skeleton of the letter is that of its Latin twin.
+  USpoofChecker* checker = uspoof_open(&status);
+  REQUIRE(U_SUCCESS(status));
+  const auto skeleton = [&](char32_t c) {
+    icu::UnicodeString out;
+    UErrorCode st = U_ZERO_ERROR;
+    uspoof_getSkeletonUnicodeString(checker, 0, icu::UnicodeString(static_cast<UChar32>(c)), out,
+                                    &st);
+    std::string utf8;
+    out.toUTF8String(utf8);
+    return utf8;
+  };
+  const CharTables& tables = CharTables::get();
+  int lookalikes = 0;
+  for (char32_t c = 0x370; c < 0x530; ++c) {
+    const char32_t latin = tables.lookalike(c);
+    if (latin == 0) continue;
+    ++lookalikes;
+    CAPTURE(static_cast<unsigned>(c));
+    CHECK(skeleton(c) == skeleton(latin));
+    CHECK((u_isupper(static_cast<UChar32>(c)) != 0) == (latin >= U'A' && latin <= U'Z'));
+  }
+  uspoof_close(checker);
+  CHECK(lookalikes >= 50);
+  CHECK(tables.lookalike(0x0430) == U'a');  // а
+  CHECK(tables.lookalike(0x0435) == U'e');  // е
+  CHECK(tables.lookalike(0x043E) == U'o');  // о
+  CHECK(tables.lookalike(0x0440) == U'p');  // р
+  CHECK(tables.lookalike(0x0441) == U'c');  // с
+  CHECK(tables.lookalike(0x0445) == U'x');  // х
+  CHECK(tables.lookalike(0x041D) == U'H');  // Н
+  CHECK(tables.lookalike(0x0420) == U'P');  // Р
+  CHECK(tables.lookalike(0x03BF) == U'o');  // ο
+  CHECK(tables.lookalike(0x03BD) == U'v');  // ν
+  CHECK(tables.lookalike(0x0391) == U'A');  // Α
+  CHECK(tables.lookalike(0x043A) == 0);     // к: ICU makes it no ASCII letter
+  CHECK(tables.lookalike(0x03BA) == 0);     // κ: ICU makes it ĸ
+  CHECK(tables.lookalike(0x0414) == 0);     // Д
+  CHECK(tables.lookalike(U'a') == 0);
+}
+
 TEST_CASE("OffsetMap: building, mapping, composing") {
   SUBCASE("identity") {
     const OffsetMap id = OffsetMap::identity(5);
@@ -586,7 +841,12 @@ class RandomText {
       "\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF", "\u00AD", "\u00A0", "\u3000", "\u2009",
       "“", "”", "–", "—", "\uFFFD", "\U0001F600", "한", "\u1100", "\u1161", "Ω", "Д",
       "hòa", "hoà", "thuỷ", "qủa", "gíup", "lựơng", "người", "khuỷu", "Nguyễn", "HOÀ",
-      "của ", "tài ", "quá ", "già ", "tòan ", "ủy ", "\n", std::string("\0", 1)};
+      "của ", "tài ", "quá ", "già ", "tòan ", "ủy ", "\n", std::string("\0", 1),
+      // Mojibake (lead and continuation stand-ins), fullwidth forms,
+      // look-alikes, marks typed in the wrong order.
+      "Ã", "Ä", "Æ", "Â", "á»", "áº", "â€", "‡", "©", "¡", "‘", "’", "€", "™", "»", "º", "´",
+      "ng", "Ã´ng", "Ä‘", "Viá»‡t", "\u0090", "\u009D", "Ａ", "５", "！", "а", "о", "Р", "ο",
+      "Н", "e\u0301\u0302", "\u00E9\u0302", "o\u0309", "Sigurður"};
   std::mt19937 rng_;
 };
 
@@ -605,8 +865,14 @@ TEST_CASE("normalize: random inputs (property test)") {
     const NormalizedText r = normalizer.normalize(input);
     check_invariants(normalizer, input, r);
     for (const vnie::Warning& w : r.warnings) {
-      CHECK(w.code == ErrorCode::invalid_utf8);
+      const bool known = w.code == ErrorCode::invalid_utf8 ||
+                         w.code == ErrorCode::mojibake_repaired ||
+                         w.code == ErrorCode::fullwidth_folded ||
+                         w.code == ErrorCode::confusable_replaced ||
+                         w.code == ErrorCode::marks_reordered || w.code == ErrorCode::eth_replaced;
+      CHECK(known);
       CHECK(w.byte_offset < input.size());
+      CHECK(w.byte_offset + w.length <= input.size());
     }
     CHECK(normalizer.fold(input) == r.folded);
   }
@@ -698,6 +964,10 @@ TEST_CASE("normalize: the fast path agrees with the passes") {
       std::string out;
       OffsetMap tone_map;
       CHECK_FALSE(vnie::norm::place_tones(input, options, out, tone_map));
+      std::vector<vnie::Warning> warnings;
+      CHECK_FALSE(vnie::norm::repair_mojibake(input, out, tone_map, warnings));
+      CHECK_FALSE(vnie::norm::repair_letters(input, out, tone_map, warnings));
+      CHECK(warnings.empty());
       std::string folded_again;
       OffsetMap map_again;
       REQUIRE(vnie::norm::fold_text(input, nullptr, folded_again, map_again));

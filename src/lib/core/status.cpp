@@ -14,6 +14,11 @@ const char* to_string(ErrorCode code) noexcept {
     case ErrorCode::rule_reference: return "rule_reference";
     case ErrorCode::rule_example: return "rule_example";
     case ErrorCode::internal: return "internal";
+    case ErrorCode::mojibake_repaired: return "mojibake_repaired";
+    case ErrorCode::fullwidth_folded: return "fullwidth_folded";
+    case ErrorCode::confusable_replaced: return "confusable_replaced";
+    case ErrorCode::marks_reordered: return "marks_reordered";
+    case ErrorCode::eth_replaced: return "eth_replaced";
   }
   return "unknown";
 }

@@ -3,6 +3,10 @@
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/uspoof.h>
+
+#include <memory>
+#include <string>
 
 namespace vnie::norm {
 namespace {
@@ -52,6 +56,17 @@ char32_t latin_fold(char32_t c) {
   return static_cast<char32_t>(lower);
 }
 
+// ICU's skeleton of one code point (UTF-8), empty when ICU fails.
+std::string skeleton(const USpoofChecker* checker, char32_t c) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::UnicodeString text(to_icu(c));
+  icu::UnicodeString out;
+  uspoof_getSkeletonUnicodeString(checker, 0, text, out, &status);
+  std::string utf8;
+  if (U_SUCCESS(status)) out.toUTF8String(utf8);
+  return utf8;
+}
+
 }  // namespace
 
 const CharTables& CharTables::get() {
@@ -60,6 +75,36 @@ const CharTables& CharTables::get() {
 }
 
 CharTables::CharTables() {
+  // Look-alikes from ICU's confusables: a Greek or Cyrillic letter (Lu/Ll)
+  // whose skeleton is that of exactly one ASCII letter of its case.
+  UErrorCode status = U_ZERO_ERROR;
+  const std::unique_ptr<USpoofChecker, void (*)(USpoofChecker*)> checker(uspoof_open(&status),
+                                                                         uspoof_close);
+  if (U_SUCCESS(status) && checker != nullptr) {
+    std::string latin[52];
+    for (int k = 0; k < 52; ++k) {
+      latin[k] = skeleton(checker.get(), static_cast<char32_t>(k < 26 ? 'A' + k : 'a' + k - 26));
+    }
+    for (char32_t c = kLookalikeStart; c < kLookalikeStart + kLookalikeSize; ++c) {
+      const auto type = static_cast<UCharCategory>(u_charType(to_icu(c)));
+      if (type != U_UPPERCASE_LETTER && type != U_LOWERCASE_LETTER) continue;
+      const std::string s = skeleton(checker.get(), c);
+      if (s.empty()) continue;
+      const int from = type == U_UPPERCASE_LETTER ? 0 : 26;
+      int found = -1, count = 0;
+      for (int k = from; k < from + 26; ++k) {
+        if (latin[k] == s) {
+          found = k;
+          ++count;
+        }
+      }
+      if (count == 1) {
+        lookalike_[c - kLookalikeStart] =
+            static_cast<char>(found < 26 ? 'A' + found : 'a' + found - 26);
+      }
+    }
+  }
+
   for (char32_t c = 0x80; c < 0x10000; ++c) {
     CharClass cls = CharClass::plain;
     if (c >= 0xD800 && c <= 0xDFFF) {
@@ -70,6 +115,10 @@ CharTables::CharTables() {
       cls = CharClass::space;
     } else if (legacy_replacement(c) != c) {
       cls = CharClass::replace;
+    } else if (fullwidth_ascii(c) != c) {
+      cls = CharClass::fullwidth;
+    } else if (lookalike(c) != 0) {
+      cls = CharClass::confusable;
     } else if (!nfc_plain(c)) {
       cls = CharClass::nfc;
     }
@@ -128,7 +177,8 @@ CharTables::CharTables() {
   const auto pack = [this](char32_t c) -> std::uint32_t {
     std::uint32_t facts = 0;
     const char32_t f = fold(c);
-    if (char_class(c) == CharClass::plain && f < 0x800) {
+    // Mojibake trails take the general route of the fold, which checks them.
+    if (char_class(c) == CharClass::plain && f < 0x800 && !mojibake_trail(c)) {
       facts = f < 0x80 ? f | (1u << 16)
                        : (0xC0u | (f >> 6)) | ((0x80u | (f & 0x3Fu)) << 8) | (2u << 16);
       facts |= fast::kPlain;

@@ -90,7 +90,10 @@ enum class CharClass : std::uint8_t {
   nfc,      ///< may change under NFC or with its neighbours: ICU decides
   drop,     ///< invisible: U+00AD, U+200B..U+200D, U+2060, U+FEFF
   space,    ///< a Unicode space separator other than U+0020: becomes ' '
-  replace,  ///< a legacy character with a fixed replacement (ð→đ, Ð→Đ)
+  replace,  ///< ð/Ð: → đ/Đ where it begins a Vietnamese word (repair_letters())
+  fullwidth,   ///< U+FF01..U+FF5E: becomes its ASCII character (NFKC for these only)
+  confusable,  ///< a Cyrillic/Greek letter that looks Latin (CharTables::lookalike()):
+               ///< becomes that letter in a Latin word
 };
 
 /// Packed per-character facts for the folding loop (CharTables::fast()):
@@ -131,6 +134,16 @@ class CharTables {
     return info != nullptr ? info->fold : fold_other(c);
   }
 
+  /// The ASCII letter that the Greek or Cyrillic letter `c` (U+0370..U+052F)
+  /// is confusable with in ICU's confusables data (the same skeleton,
+  /// uspoof_getSkeleton) and of the same case: а→a, Р→P, ο→o, Н→H, ν→v…;
+  /// 0 for any other code point.
+  char32_t lookalike(char32_t c) const noexcept {
+    return c - kLookalikeStart < kLookalikeSize
+               ? static_cast<char32_t>(static_cast<unsigned char>(lookalike_[c - kLookalikeStart]))
+               : 0;
+  }
+
   /// The packed facts (namespace fast) of U+0080..U+07FF at index c and of
   /// U+1E00..U+1EFF at index fast::kExtOffset + (c - U+1E00).
   const std::uint32_t* fast() const noexcept { return fast_.data(); }
@@ -139,6 +152,8 @@ class CharTables {
   static constexpr char32_t kLatinEnd = 0x370;
   static constexpr char32_t kExtStart = 0x1E00;
   static constexpr char32_t kExtSize = 0x100;
+  static constexpr char32_t kLookalikeStart = 0x370;
+  static constexpr char32_t kLookalikeSize = 0x530 - 0x370;
 
   CharTables();
   static CharClass supplementary_class(char32_t c) noexcept;
@@ -149,11 +164,44 @@ class CharTables {
   std::array<LetterInfo, kLatinEnd> latin_{};
   std::array<LetterInfo, kExtSize> latin_ext_{};
   std::array<std::uint32_t, fast::kSize> fast_{};
+  std::array<char, kLookalikeSize> lookalike_{};
 };
 
-/// The replacement of a CharClass::replace character.
+/// The replacement of a CharClass::replace character (where it is replaced).
 constexpr char32_t legacy_replacement(char32_t c) noexcept {
   return c == 0x00F0 ? 0x0111 : c == 0x00D0 ? 0x0110 : c;
+}
+
+/// The ASCII character of a fullwidth form U+FF01..U+FF5E; `c` otherwise.
+constexpr char32_t fullwidth_ascii(char32_t c) noexcept {
+  return c >= 0xFF01 && c <= 0xFF5E ? c - 0xFEE0 : c;
+}
+
+/// The byte that Windows-1252 (or, for its five undefined bytes and the C1
+/// range, Latin-1) decodes to `c`, for bytes 0x80..0xFF; -1 when no byte
+/// 0x80..0xFF decodes to `c`. Text that was UTF-8, read as Windows-1252 and
+/// saved again as UTF-8 (mojibake) is made only of such characters and ASCII.
+constexpr int cp1252_byte(char32_t c) noexcept {
+  if (c >= 0x80 && c <= 0xFF) return static_cast<int>(c);
+  switch (c) {
+    case 0x20AC: return 0x80;  case 0x201A: return 0x82;  case 0x0192: return 0x83;
+    case 0x201E: return 0x84;  case 0x2026: return 0x85;  case 0x2020: return 0x86;
+    case 0x2021: return 0x87;  case 0x02C6: return 0x88;  case 0x2030: return 0x89;
+    case 0x0160: return 0x8A;  case 0x2039: return 0x8B;  case 0x0152: return 0x8C;
+    case 0x017D: return 0x8E;  case 0x2018: return 0x91;  case 0x2019: return 0x92;
+    case 0x201C: return 0x93;  case 0x201D: return 0x94;  case 0x2022: return 0x95;
+    case 0x2013: return 0x96;  case 0x2014: return 0x97;  case 0x02DC: return 0x98;
+    case 0x2122: return 0x99;  case 0x0161: return 0x9A;  case 0x203A: return 0x9B;
+    case 0x0153: return 0x9C;  case 0x017E: return 0x9E;  case 0x0178: return 0x9F;
+    default: return -1;
+  }
+}
+
+/// A character that stands for a UTF-8 continuation byte (0x80..0xBF) in
+/// mojibake.
+constexpr bool mojibake_trail(char32_t c) noexcept {
+  const int b = cp1252_byte(c);
+  return b >= 0x80 && b <= 0xBF;
 }
 
 }  // namespace vnie::norm

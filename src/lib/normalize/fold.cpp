@@ -171,6 +171,9 @@ bool fold_impl(std::string_view text, const NormalizeOptions* verify, std::strin
         c = kReplacementChar;
       }
       if (kVerify && tables.char_class(c) != CharClass::plain) return 0;
+      // A character that may continue mojibake ("á»‡", "Ã©"): the passes
+      // decide (repair_mojibake()).
+      if (kVerify && mojibake_trail(c) && mojibake_at(text, i)) return 0;
       const char32_t f = tables.fold(c);
       len = static_cast<std::size_t>(clen);
       folded_len = static_cast<std::uint32_t>(utf8_length(f));

@@ -1,6 +1,9 @@
 // Normalizer: the fast path, and the passes of normalize/passes.h when it
 // does not apply.
 #include <algorithm>
+#include <deque>
+#include <string>
+#include <vector>
 #include <utility>
 
 #include "normalize/map_writer.h"
@@ -10,6 +13,12 @@
 
 namespace vnie {
 namespace {
+
+// Rounds of mojibake repair: text decoded wrongly twice needs two. Each
+// wrong decoding at least doubles the bytes of a character, so more rounds
+// than this need a character written in 2^9 bytes; such text keeps the
+// rest (docs/normalization.md).
+constexpr int kMojibakeRounds = 8;
 
 // The text being normalized as it goes through the passes: a view of the
 // input until a pass changes something, then the latest pass output, with
@@ -34,6 +43,15 @@ class Stage {
     return changed() ? map_.map(pos, Edge::start) : pos;
   }
 
+  /// Maps a warning about current() to the input (its offset and length).
+  Warning to_input(Warning w) const {
+    if (!changed()) return w;
+    const std::size_t end = map_.map(w.byte_offset + w.length, Edge::end);
+    w.byte_offset = map_.map(w.byte_offset, Edge::start);
+    w.length = w.length == 0 || end < w.byte_offset ? 0 : end - w.byte_offset;
+    return w;
+  }
+
   void finish(NormalizedText& result) {
     if (changed()) {
       result.text = std::move(*owner_);
@@ -51,29 +69,86 @@ class Stage {
   OffsetMap map_;
 };
 
-// The full pipeline: cleanup, NFC, tones, then the folded view.
-NormalizedText normalize_slow(std::string_view input, const NormalizeOptions& options) {
-  NormalizedText result;
-  Stage stage(input);
-  std::string cleaned, composed, toned;
-
-  const norm::InputScan scan = norm::scan_input(input);
+// Cleanup and NFC of stage.current(), when needed, then ð and the order of
+// marks (on NFC text); their warnings, about the input, go to `warnings`.
+// `buffers` keeps the texts the stage views.
+void clean_and_compose(Stage& stage, std::deque<std::string>& buffers,
+                       std::vector<Warning>& warnings) {
+  const norm::InputScan scan = norm::scan_input(stage.current());
   const bool dirty = scan.cleanup_from != std::string_view::npos;
   if (dirty) {
     OffsetMap map;
-    norm::clean_text(input, scan.cleanup_from, cleaned, map, result.warnings);
+    std::vector<Warning> found;
+    std::string& cleaned = buffers.emplace_back();
+    norm::clean_text(stage.current(), scan.cleanup_from, cleaned, map, found);
+    for (Warning& w : found) warnings.push_back(stage.to_input(std::move(w)));
     stage.advance(cleaned, std::move(map));
   }
   if (dirty || scan.needs_nfc) {
     OffsetMap map;
-    std::vector<Warning> warnings;
-    const bool changed = norm::compose_nfc(stage.current(), composed, map, warnings);
-    for (Warning& w : warnings) {
+    std::vector<Warning> found;
+    std::string& composed = buffers.emplace_back();
+    const bool changed = norm::compose_nfc(stage.current(), composed, map, found);
+    for (Warning& w : found) {
       w.byte_offset = stage.to_input(w.byte_offset);
-      result.warnings.push_back(std::move(w));
+      warnings.push_back(std::move(w));
     }
     if (changed) stage.advance(composed, std::move(map));
   }
+  {
+    OffsetMap map;
+    std::vector<Warning> found;
+    std::string& repaired = buffers.emplace_back();
+    if (norm::repair_letters(stage.current(), repaired, map, found)) {
+      for (Warning& w : found) warnings.push_back(stage.to_input(std::move(w)));
+      stage.advance(repaired, std::move(map));
+    }
+  }
+}
+
+// The full pipeline: cleanup, NFC, ð and mark order; mojibake, each round
+// followed by those again for what it decoded; tones; then the folded view.
+NormalizedText normalize_slow(std::string_view input, const NormalizeOptions& options) {
+  NormalizedText result;
+  Stage stage(input);
+  std::deque<std::string> buffers;  // the pass outputs (stable addresses)
+  std::string toned;
+
+  clean_and_compose(stage, buffers, result.warnings);
+
+  // Mojibake, until none is left (text decoded wrongly twice needs two
+  // rounds, up to kMojibakeRounds). The repair reads clean NFC text, so
+  // that normalizing the result again finds nothing more. A later round's
+  // repair inside or across an earlier one's span is the same repair: one
+  // warning, their union.
+  std::vector<Warning> mojibake;
+  for (int round = 0; round < kMojibakeRounds; ++round) {
+    OffsetMap map;
+    std::vector<Warning> found;
+    std::string& decoded = buffers.emplace_back();
+    if (!norm::repair_mojibake(stage.current(), decoded, map, found)) break;
+    for (Warning& w : found) mojibake.push_back(stage.to_input(std::move(w)));
+    stage.advance(decoded, std::move(map));
+    clean_and_compose(stage, buffers, result.warnings);
+  }
+  std::stable_sort(mojibake.begin(), mojibake.end(),
+                   [](const Warning& a, const Warning& b) { return a.byte_offset < b.byte_offset; });
+  std::size_t merged = 0;  // mojibake[0, merged) are disjoint
+  for (std::size_t k = 0; k < mojibake.size(); ++k) {
+    if (merged > 0) {
+      Warning& last = mojibake[merged - 1];
+      if (mojibake[k].byte_offset < last.byte_offset + last.length) {
+        last.length =
+            std::max(last.length, mojibake[k].byte_offset + mojibake[k].length - last.byte_offset);
+        continue;
+      }
+    }
+    if (merged != k) mojibake[merged] = std::move(mojibake[k]);
+    ++merged;
+  }
+  mojibake.resize(merged);
+  for (Warning& w : mojibake) result.warnings.push_back(std::move(w));
+
   {
     OffsetMap map;
     if (norm::place_tones(stage.current(), options, toned, map)) {

@@ -10,6 +10,9 @@
 #include <cstdint>
 #include <cstring>
 #include <string>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace vnie::norm {
 
@@ -99,6 +102,31 @@ inline std::size_t ascii_run(const unsigned char* p, const unsigned char* end) n
   }
   while (q < end && *q < 0x80) ++q;
   return static_cast<std::size_t>(q - p);
+}
+
+/// The first byte of [p, end) equal to one of `needles`, or `end`. Reads
+/// sixteen bytes at a time where SSE2 is there.
+template <std::size_t N>
+inline const unsigned char* find_byte_of(const unsigned char* p, const unsigned char* end,
+                                         const unsigned char (&needles)[N]) noexcept {
+#if defined(__SSE2__)
+  while (end - p >= 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    __m128i hit = _mm_setzero_si128();
+    for (const unsigned char b : needles) {
+      hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(b))));
+    }
+    const auto mask = static_cast<unsigned>(_mm_movemask_epi8(hit));
+    if (mask != 0) return p + __builtin_ctz(mask);
+    p += 16;
+  }
+#endif
+  for (; p < end; ++p) {
+    for (const unsigned char b : needles) {
+      if (*p == b) return p;
+    }
+  }
+  return end;
 }
 
 }  // namespace vnie::norm
