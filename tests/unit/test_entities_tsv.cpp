@@ -32,7 +32,7 @@ std::vector<Sample> samples() {
         person("Enrique Krauze", "Enrique Krauze")}},
       {250, "Theo kết luận của Thanh tra Nhà nước tỉnh Cà Mau , vào năm 2014 , công ty TNHH Lâm nghiệp Ngọc Hiển thanh toán cho ông Phan Văn Nam ( Phó Chánh văn phòng HĐND - UBND huyện Ngọc Hiển , kiêm Chủ tịch Công đoàn cơ sở ) số tiền hơn 840 triệu đồng .",
        {org("Thanh tra Nhà nước tỉnh Cà Mau", "Thanh tra Nhà nước tỉnh Cà Mau", "state"),
-        org("công ty TNHH Lâm nghiệp Ngọc Hiển", "Công ty TNHH Lâm nghiệp Ngọc Hiển", "enterprise"),
+        org("công ty TNHH Lâm nghiệp Ngọc Hiển", "Công ty Trách nhiệm hữu hạn Lâm nghiệp Ngọc Hiển", "enterprise"),
         person("Phan Văn Nam", "Phan Văn Nam"),
         org("HĐND", "Hội đồng nhân dân", "state"),
         org("UBND huyện Ngọc Hiển", "Ủy ban nhân dân huyện Ngọc Hiển", "state"),
