@@ -356,7 +356,7 @@ bool organization(const Match& m, Value* out) {
         const IndexEntry* t = nullptr;
         const std::size_t tl = k < n ? longest(ix.types, w, k, &t) : 0;
         if (tl == 0) break;
-        piece += " " + expanded(join(w, k, k + tl), t);
+        piece += " " + (t->keep_written ? join(w, k, k + tl) : t->canonical);
         k += tl;
         ++types;
       }
@@ -375,6 +375,11 @@ bool organization(const Match& m, Value* out) {
           if (!starts_upper(w[k]) && ix.bridge_stops.find(index_key(w[k]))) return false;
           // a number belongs to the name after "số" ("Trường THCS số 2 Nam Lý") or when no
           // lower-case word goes on after it ("Bệnh viện Nhi Đồng 1", not "Công ty X 3 năm")
+          if (all_digits(w[k]) && k + 1 == n && m.end() + 1 < m.document().text.size() &&
+              (m.document().text[m.end()] == '.' || m.document().text[m.end()] == ',') &&
+              std::isdigit(static_cast<unsigned char>(m.document().text[m.end() + 1])) != 0) {
+            return false;  // part of a longer figure: "THPT 2.698 lớp"
+          }
           if (all_digits(w[k]) && k > 0 && to_lower(w[k - 1]) != "số") {
             const std::string_view next =
                 k + 1 < n ? w[k + 1] : word_after(m.document().text, m.end());
@@ -507,6 +512,10 @@ bool organization_known(const Match& m, Value* out) {
         next == "uỷ" || next == "tịch" || next == "kỳ") {
       return false;
     }
+  }
+  if (e->attr("brand") == "1" && m.end() < text.size() && text[m.end()] == ' ' &&
+      starts_upper(word_after(text, m.end()))) {
+    return false;  // a product or a longer name: "VinFast LuxA", "Viettel Telecom"
   }
   OrganizationValue v;
   v.name = std::string(m.whole_normalized());
