@@ -20,7 +20,8 @@ struct Scope {
 };
 
 bool is_admin(const std::string& lw) {
-  return lw == "tỉnh" || lw == "huyện" || lw == "quận" || lw == "xã" || lw == "phường";
+  return lw == "tỉnh" || lw == "huyện" || lw == "quận" || lw == "xã" || lw == "phường" ||
+         lw == "vùng";
 }
 bool is_admin2(const std::string& lw) {  // two-word admin units, and a hospital's region
   return lw == "thành phố" || lw == "thị xã" || lw == "thị trấn" || lw == "khu vực";
