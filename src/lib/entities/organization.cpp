@@ -119,7 +119,7 @@ std::size_t scope_at(const EntityIndex& ix, const Words& w, std::size_t at, Scop
       for (std::size_t k = at + 1; k < n; ++k) glued.push_back(w[k]);
       const std::size_t pn = province_at(ix, glued, 0, &c);
       if (pn > 0) {
-        out->canonical = "thành phố " + c;
+        out->canonical = "Thành phố " + c;
         return pn;
       }
     }
@@ -141,7 +141,7 @@ std::size_t scope_at(const EntityIndex& ix, const Words& w, std::size_t at, Scop
   }
   std::size_t used = 0;
   if (is_tp(w[at])) {
-    out->canonical = "thành phố";
+    out->canonical = "Thành phố";
     used = 1;
   } else if (is_admin2(w2)) {
     out->canonical = w2;
