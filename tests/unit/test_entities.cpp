@@ -186,3 +186,47 @@ TEST_CASE("entities: the proper name after a zone, and a union named after its e
   REQUIRE(people.size() == 1);
   CHECK(people[0].text == "Nguyễn Văn An");
 }
+
+TEST_CASE("entities: organizations of all news, canonical names with abbreviations expanded") {
+  struct Case {
+    std::string text, span, canonical, kind;
+  };
+  const std::vector<Case> cases = {
+      {"Thầy giáo Trường THCS số 2 Nam Lý cho biết.", "Trường THCS số 2 Nam Lý",
+       "Trường Trung học cơ sở số 2 Nam Lý", "education"},
+      {"Bệnh nhân được chuyển đến Bệnh viện Đa khoa khu vực Cẩm Phả điều trị.",
+       "Bệnh viện Đa khoa khu vực Cẩm Phả", "Bệnh viện Đa khoa khu vực Cẩm Phả", "health"},
+      {"Công ty CP Cao su Sao Vàng tặng quà.", "Công ty CP Cao su Sao Vàng",
+       "Công ty Cổ phần Cao su Sao Vàng", "enterprise"},
+      {"Đại diện Công ty TNHH MTV Cao su Sao Vàng phát biểu.", "Công ty TNHH MTV Cao su Sao Vàng",
+       "Công ty Trách nhiệm hữu hạn Một thành viên Cao su Sao Vàng", "enterprise"},
+      {"Phòng CSGT Công an tỉnh Nghệ An cho biết.", "Phòng CSGT Công an tỉnh Nghệ An",
+       "Phòng Cảnh sát giao thông Công an tỉnh Nghệ An", "state"},
+      {"Theo Bộ GD&ĐT, kỳ thi diễn ra.", "Bộ GD&ĐT", "Bộ Giáo dục và Đào tạo", "state"},
+      {"Trường ĐH Bách khoa Hà Nội tuyển sinh.", "Trường ĐH Bách khoa Hà Nội",
+       "Trường Đại học Bách khoa Hà Nội", "education"},
+      {"Bác sĩ Bệnh viện Nhi Đồng 1 cho biết.", "Bệnh viện Nhi Đồng 1", "Bệnh viện Nhi Đồng 1",
+       "health"},
+      {"Hôm qua, Vietcombank giảm lãi suất.", "Vietcombank", "Vietcombank", "enterprise"},
+      {"Theo WHO, số ca mắc tăng.", "WHO", "WHO", "other"},
+      {"Sản phẩm của hãng Yamaha ra mắt.", "Yamaha", "Yamaha", "enterprise"},
+      {"Huấn luyện viên đội tuyển Việt Nam cho biết.", "đội tuyển Việt Nam", "Đội tuyển Việt Nam",
+       "other"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    auto orgs = entities(c.text, vnie::MentionType::organization);
+    REQUIRE(orgs.size() == 1);
+    CHECK(orgs[0].text == c.span);
+    CHECK(orgs[0].start == c.text.find(c.span));
+    CHECK(org(orgs[0]).canonical == c.canonical);
+    CHECK(org(orgs[0]).kind == c.kind);
+  }
+  // Generic phrases are no named body.
+  for (const std::string t : {"Sinh viên các trường đại học trên cả nước.",
+                              "Các doanh nghiệp đã chi trả.", "Công ty đã chi trả lương.",
+                              "Các ngân hàng TMCP trong nước.", "Trường THPT trên địa bàn."}) {
+    CAPTURE(t);
+    CHECK(entities(t, vnie::MentionType::organization).empty());
+  }
+}

@@ -19,6 +19,7 @@ bool organization_known(const Match& m, Value* out);
 bool organization_abbreviation(const Match& m, Value* out);
 bool organization_union_named(const Match& m, Value* out);
 bool organization_place_tail(const Match& m, Value* out);
+bool organization_brand(const Match& m, Value* out);
 bool award(const Match& m, Value* out);
 bool award_quoted(const Match& m, Value* out);
 bool person(const Match& m, Value* out);

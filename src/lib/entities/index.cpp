@@ -11,18 +11,19 @@ namespace {
 /// What identifies the lists an index was built from.
 struct Fingerprint {
   const Lexicon* lexicon = nullptr;
-  std::size_t sizes[7] = {};
-  const void* data[7] = {};
+  std::size_t sizes[8] = {};
+  const void* data[8] = {};
   bool operator==(const Fingerprint&) const = default;
 };
 
 const char* const kLists[] = {"org_heads",    "org_heads_cap", "org_named_heads", "org_fields",
-                              "org_types",    "provinces",     "org_bridge_stops"};
+                              "org_types",    "provinces",     "org_bridge_stops",
+                              "org_abbreviations"};
 
 Fingerprint fingerprint(const Lexicon& lx) {
   Fingerprint f;
   f.lexicon = &lx;
-  for (std::size_t i = 0; i < 7; ++i) {
+  for (std::size_t i = 0; i < 8; ++i) {
     const auto& es = lx.entries(kLists[i]);
     f.sizes[i] = es.size();
     f.data[i] = es.data();
@@ -41,6 +42,8 @@ void ListIndex::add(const Lexicon& lx, const LexEntry& e) {
   ie.needs_tail = e.attr("needs") == "tail";
   ie.needs_tail_lower = e.attr("needs") == "tail_lower";
   ie.bare_lower = e.attr("bare") == "lower";
+  ie.lower_ok = e.attr("lower") == "1";
+  ie.keep_written = e.attr("keep") == "written";
   ie.kind_alone = std::string(e.attr("kind_alone"));
   ie.inherit = e.attr("inherit") == "1";
   ie.generic = e.attr("generic") == "1";
@@ -74,6 +77,7 @@ std::shared_ptr<const EntityIndex> entity_index(const Lexicon& lx) {
   for (const auto& e : lx.entries("org_types")) idx->types.add(lx, e);
   for (const auto& e : lx.entries("provinces")) idx->provinces.add(lx, e);
   for (const auto& e : lx.entries("org_bridge_stops")) idx->bridge_stops.add(lx, e);
+  for (const auto& e : lx.entries("org_abbreviations")) idx->abbreviations.add(lx, e);
   if (cache.size() >= 16) cache.erase(cache.begin());
   cache.emplace_back(fp, idx);
   last_fp = fp;

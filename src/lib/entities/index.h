@@ -18,6 +18,8 @@ struct IndexEntry {
   std::string kind;
   bool needs_tail = false, inherit = false, generic = false;
   bool needs_tail_lower = false;
+  bool keep_written = false;     // keep=written: a type kept as written in canonical names
+  bool lower_ok = false;          // lower=1: a named head that is a name in lower case too
   bool bare_lower = false;        // bare=lower: written alone in lower case, kept so  // needs=tail_lower: a tail is needed only in lower case
   std::string kind_alone;         // kind_alone=…: the kind when nothing follows the head
 };
@@ -44,6 +46,7 @@ struct EntityIndex {
   ListIndex types;     // org_types
   ListIndex provinces;
   ListIndex bridge_stops;
+  ListIndex abbreviations;  // org_abbreviations: abbreviation → expansion
 };
 
 /// The index of `lx`'s lists (cached; rebuilt when the lists differ).

@@ -20,10 +20,11 @@ struct Scope {
 };
 
 bool is_admin(const std::string& lw) {
-  return lw == "tỉnh" || lw == "huyện" || lw == "quận" || lw == "xã" || lw == "phường";
+  return lw == "tỉnh" || lw == "huyện" || lw == "quận" || lw == "xã" || lw == "phường" ||
+         lw == "vùng";
 }
-bool is_admin2(const std::string& lw) {  // two-word admin units
-  return lw == "thành phố" || lw == "thị xã" || lw == "thị trấn";
+bool is_admin2(const std::string& lw) {  // two-word admin units, and a hospital's region
+  return lw == "thành phố" || lw == "thị xã" || lw == "thị trấn" || lw == "khu vực";
 }
 bool is_tp(std::string_view w) {
   return w == "TP" || w == "TP." || w == "Tp" || w == "Tp." || w == "T.P" || w == "T.P.";
@@ -45,6 +46,28 @@ std::size_t longest(const ListIndex& idx, const Words& w, std::size_t at, const 
     }
   }
   return 0;
+}
+
+/// A word kept as written, with a standard abbreviation of lists/org_abbreviations.txt
+/// expanded ("CSGT" → "Cảnh sát giao thông"); only words with two capitals in a row are looked
+/// up, so running text never expands.
+std::string expand_word(const EntityIndex& ix, std::string_view word) {
+  if (has_upper_run(word)) {
+    if (const IndexEntry* e = ix.abbreviations.find(index_key(word))) return e->canonical;
+  }
+  return std::string(word);
+}
+
+/// Words written as an abbreviation take the list entry's expansion (a school level, a legal
+/// form, a field: "THPT", "TNHH", "GD&ĐT"); full words keep their written casing.
+std::string expanded(std::string_view written, const IndexEntry* e) {
+  return has_upper_run(written) && e != nullptr ? e->canonical : std::string(written);
+}
+
+bool all_digits(std::string_view w) {
+  return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) {
+    return std::isdigit(static_cast<unsigned char>(c)) != 0;
+  });
 }
 
 /// A province at word `at` (longest form), written bare or glued to "TP." ("TP.HCM").
@@ -96,7 +119,7 @@ std::size_t scope_at(const EntityIndex& ix, const Words& w, std::size_t at, Scop
       for (std::size_t k = at + 1; k < n; ++k) glued.push_back(w[k]);
       const std::size_t pn = province_at(ix, glued, 0, &c);
       if (pn > 0) {
-        out->canonical = "thành phố " + c;
+        out->canonical = "Thành phố " + c;
         return pn;
       }
     }
@@ -118,7 +141,7 @@ std::size_t scope_at(const EntityIndex& ix, const Words& w, std::size_t at, Scop
   }
   std::size_t used = 0;
   if (is_tp(w[at])) {
-    out->canonical = "thành phố";
+    out->canonical = "Thành phố";
     used = 1;
   } else if (is_admin2(w2)) {
     out->canonical = w2;
@@ -334,11 +357,11 @@ bool organization(const Match& m, Value* out) {
         const IndexEntry* t = nullptr;
         const std::size_t tl = k < n ? longest(ix.types, w, k, &t) : 0;
         if (tl == 0) break;
-        piece += " " + join(w, k, k + tl);
+        piece += " " + (t->keep_written ? join(w, k, k + tl) : t->canonical);
         k += tl;
         ++types;
       }
-      if (lower && types == 0 && slots == 0) return false;
+      if (lower && types == 0 && slots == 0 && !e->lower_ok) return false;
       // the proper name: up to the first scope word
       std::size_t rest = 0;
       while (k < n) {
@@ -347,15 +370,33 @@ bool organization(const Match& m, Value* out) {
         if (is_tp(w[k]) || w[k].rfind("TP.", 0) == 0) break;
         const IndexEntry* f = nullptr;
         std::size_t step = longest(ix.fields, w, k, &f);
-        if (step == 0) {
+        if (step > 0) {
+          piece += " " + expanded(join(w, k, k + step), f);
+        } else {
           if (!starts_upper(w[k]) && ix.bridge_stops.find(index_key(w[k]))) return false;
+          // a number belongs to the name after "số" ("Trường THCS số 2 Nam Lý") or when no
+          // lower-case word goes on after it ("Bệnh viện Nhi Đồng 1", not "Công ty X 3 năm")
+          if (all_digits(w[k]) && k + 1 == n && m.end() + 1 < m.document().text.size() &&
+              (m.document().text[m.end()] == '.' || m.document().text[m.end()] == ',') &&
+              std::isdigit(static_cast<unsigned char>(m.document().text[m.end() + 1])) != 0) {
+            return false;  // part of a longer figure: "THPT 2.698 lớp"
+          }
+          if (all_digits(w[k]) && k > 0 && to_lower(w[k - 1]) != "số") {
+            const std::string_view next =
+                k + 1 < n ? w[k + 1] : word_after(m.document().text, m.end());
+            if (!next.empty() && !starts_upper(next) && !all_digits(next) &&
+                !ix.bridge_stops.find(index_key(next))) {
+              return false;
+            }
+          }
           step = 1;
+          piece += " " + expand_word(ix, w[k]);
         }
-        piece += " " + join(w, k, k + step);
         k += step;
         ++rest;
       }
-      if (types == 0 && rest == 0 && slots == 0) named_bare0 = true;
+      // a named head with no name is a common noun ("Công ty", "trường đại học", "Trường THPT")
+      if (rest == 0 && slots == 0) named_bare0 = true;
       if (types == 0 && rest == 1 && slots == 0 && k == n && is_byline(m)) return false;
       // a lower-case school head with no name after another head ("Công đoàn trường", "Công
       // đoàn nhà trường": the union of the school just mentioned) is kept as written when its
@@ -407,7 +448,7 @@ bool organization(const Match& m, Value* out) {
     std::size_t used = scope_at(ix, w, pos, &sc);
     if (used == 0) {  // a word the parser does not know: kept as written
       if (first_unknown == n) first_unknown = pos;
-      sc.canonical = std::string(w[pos]);
+      sc.canonical = expand_word(ix, w[pos]);
       used = 1;
     }
     scopes.push_back(std::move(sc));
@@ -472,6 +513,10 @@ bool organization_known(const Match& m, Value* out) {
         next == "uỷ" || next == "tịch" || next == "kỳ") {
       return false;
     }
+  }
+  if (e->attr("brand") == "1" && m.end() < text.size() && text[m.end()] == ' ' &&
+      starts_upper(word_after(text, m.end()))) {
+    return false;  // a product or a longer name: "VinFast LuxA", "Viettel Telecom"
   }
   OrganizationValue v;
   v.name = std::string(m.whole_normalized());
@@ -553,7 +598,76 @@ bool has_digit(std::string_view w) {
   return false;
 }
 
+/// An ASCII word shaped like a brand, not like a Vietnamese syllable written without tone
+/// marks: CamelCase ("TPBank", "VinFast"), ALL CAPS with two letters or more ("LG", "FPT"),
+/// or two vowel groups apart ("Samsung", "Honda", "Apple"; "Thanh", "Nguyen" are one syllable).
+bool brand_shaped(std::string_view w) {
+  if (w.size() < 2 || !std::isupper(static_cast<unsigned char>(w[0]))) return false;
+  std::size_t upper = 0, groups = 0;
+  bool camel = false, in_vowel = false, prev_lower = false;
+  for (const char c : w) {
+    const auto u = static_cast<unsigned char>(c);
+    if (!(std::isalnum(u) || c == '&' || c == '-')) return false;  // a letter with a tone mark
+    if (std::isupper(u)) {
+      ++upper;
+      if (prev_lower) camel = true;
+    }
+    prev_lower = std::islower(u) != 0;
+    const char l = static_cast<char>(std::tolower(u));
+    const bool vowel = l == 'a' || l == 'e' || l == 'i' || l == 'o' || l == 'u' || l == 'y';
+    if (vowel && !in_vowel) ++groups;
+    in_vowel = vowel;
+  }
+  const auto letters = static_cast<std::size_t>(std::count_if(
+      w.begin(), w.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }));
+  const bool caps = upper >= 2 && upper == letters;
+  return camel || caps || groups >= 2 || foreign_word(w);
+}
+
 }  // namespace
+
+/// org.brand: a brand after a lower-case company noun ("hãng Samsung", "tập đoàn Vingroup");
+/// the mention is the brand alone, canonical as written.
+bool organization_brand(const Match& m, Value* out) {
+  const auto b = m.normalized("b");
+  if (!b) return false;
+  const std::string_view first = *b;
+  if (!brand_shaped(first) || find(m, "org_brand_stops", first) != nullptr) return false;
+  const auto ix = entity_index(m.lexicon());
+  const IndexEntry* e = nullptr;
+  const Words bw = {first};
+  // a legal form, a school level, a head or a known abbreviation: org.name's, or no name
+  if (longest(ix->types, bw, 0, &e) > 0 || longest(ix->heads, bw, 0, &e) > 0 ||
+      longest(ix->named, bw, 0, &e) > 0 || longest(ix->fields, bw, 0, &e) > 0 ||
+      ix->abbreviations.find(index_key(first)) != nullptr) {
+    return false;
+  }
+  const auto raw = m.get("b");
+  if (!raw) return false;
+  m.start_mention_at(m.start() + static_cast<std::size_t>(raw->data() - m.whole().data()));
+  OrganizationValue v;
+  const std::string_view whole = m.whole_normalized();
+  std::string_view name = *b;
+  if (m.has("vn")) {
+    name = whole.substr(static_cast<std::size_t>(b->data() - whole.data()));
+  } else if (const auto b2 = m.normalized("b2")) {
+    // a second word of the brand: ASCII letters ("JP Morgan"); else the name ends before it
+    const bool ascii = std::all_of(b2->begin(), b2->end(), [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '&' || c == '-';
+    });
+    if (ascii) {
+      name = whole.substr(static_cast<std::size_t>(b->data() - whole.data()));
+    } else {
+      const auto raw_end = static_cast<std::size_t>(raw->data() - m.whole().data()) + raw->size();
+      m.end_mention_at(m.start() + raw_end);
+    }
+  }
+  v.canonical = std::string(name);
+  v.name = std::string(name);
+  v.kind = "enterprise";
+  *out = std::move(v);
+  return true;
+}
 
 bool organization_union_named(const Match& m, Value* out) {
   const std::string_view whole = m.whole_normalized();

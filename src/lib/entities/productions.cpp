@@ -12,6 +12,7 @@ void register_entity_productions(ProductionRegistry& r) {
   r.add("organization_abbreviation", entities::organization_abbreviation);
   r.add("organization_union_named", entities::organization_union_named);
   r.add("organization_place_tail", entities::organization_place_tail);
+  r.add("organization_brand", entities::organization_brand);
   r.add("award", entities::award);
   r.add("award_quoted", entities::award_quoted);
   r.add("person", entities::person);

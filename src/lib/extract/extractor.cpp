@@ -310,12 +310,13 @@ void Extractor::Impl::run_rule(std::size_t index, Starts starts,
       vend = kept_end;
       mend = kept_end - line_start;
     }
+    const std::size_t kept_start = m.mention_start();  // and start it later
     Candidate c;
     if (r.spec.folded) {
-      c.start = nt.folded_map.map(vstart, Edge::start);
+      c.start = nt.folded_map.map(kept_start, Edge::start);
       c.end = nt.folded_map.map(vend, Edge::end);
     } else {
-      c.start = vstart;
+      c.start = kept_start;
       c.end = vend;
     }
     c.type = r.spec.type;

@@ -64,6 +64,15 @@ class Match {
   }
   /// Where the mention ends: end() unless end_mention_at() said otherwise.
   std::size_t mention_end() const { return mention_end_ ? mention_end_ : end_; }
+  /// Starts the mention at `start` instead of at the start of the match: a production may
+  /// leave out a leading common noun its rule needs as context ("hãng Samsung" → "Samsung").
+  /// `start` is a byte offset in the rule's view inside [start(), end()); other values are
+  /// ignored.
+  void start_mention_at(std::size_t start) const {
+    if (start >= start_ && start < end_) mention_start_ = start;
+  }
+  /// Where the mention starts: start() unless start_mention_at() said otherwise.
+  std::size_t mention_start() const { return mention_start_ ? mention_start_ : start_; }
 
   // Set by the engine.
   struct Capture {
@@ -79,7 +88,8 @@ class Match {
   const std::optional<DateValue>* ref_date_ = nullptr;
   const std::vector<Mention>* earlier_ = nullptr;
   std::string_view rule_id_;
-  mutable std::size_t mention_end_ = 0;  // 0: the match's end
+  mutable std::size_t mention_end_ = 0;    // 0: the match's end
+  mutable std::size_t mention_start_ = 0;  // 0: the match's start
 };
 
 /// A production. Fills *out with the alternative for the rule's mention type.
