@@ -281,22 +281,24 @@ bool foreign_shaped(std::string_view word) {
 
 /// A title or role word of `list` in the one to three words before `pos`, with at most three
 /// capitalized words in between ("Thủ tướng Đức Angela Merkel"); its words go in *title.
-bool role_before(const Match& m, std::size_t pos, std::string* title) {
+const LexEntry* role_before(const Match& m, std::size_t pos, std::string* title) {
   auto w = words_before(m.document().text, pos, 6);
   std::size_t skipped = 0;
   for (std::size_t end = w.size(); end > 0; --end) {
-    for (std::size_t len = 1; len <= 3 && len <= end; ++len) {
+    if (w[end - 1].back() == '.') return nullptr;  // the end of the sentence before
+    for (std::size_t len = 3; len >= 1; --len) {
+      if (len > end) continue;
       const std::string phrase = join(w, end - len, end);
-      if (find_exact(m, "person_foreign_roles", phrase)) {
+      if (const LexEntry* e = find_exact(m, "person_foreign_roles", phrase)) {
         // a lower-case role ("ông", "tiền đạo") takes no words in between
         if (skipped > 0 && !starts_upper(w[end - len])) continue;
         *title = join(w, end - len, w.size());
-        return true;
+        return e;
       }
     }
-    if (!starts_upper(w[end - 1]) || ++skipped > 3) return false;
+    if (!starts_upper(w[end - 1]) || ++skipped > 3) return nullptr;
   }
-  return false;
+  return nullptr;
 }
 
 }  // namespace
@@ -304,7 +306,10 @@ bool role_before(const Match& m, std::size_t pos, std::string* title) {
 bool person(const Match& m, Value* out) {
   auto name = m.normalized("name");
   if (!name) return false;
-  if (find(m, "person_not_names", *name) || find(m, "provinces", *name)) return false;
+  if (find(m, "person_not_names", *name) || find(m, "provinces", *name) ||
+      find_exact(m, "person_countries", *name)) {
+    return false;
+  }
   {  // a place that runs into the next sentence ("… chế xuất Hà Nội Theo Chi cục …")
     const auto nw = split_words(*name);
     for (std::size_t k = 2; k < nw.size() && k <= 3; ++k) {
@@ -356,8 +361,25 @@ bool person_given(const Match& m, Value* out) {
   auto name = m.normalized("name");
   if (!name) return false;
   std::size_t at = 0;
-  if (!marker_before(m, m.start(), "person_given_markers", &at)) return false;
+  const LexEntry* marker = marker_before(m, m.start(), "person_given_markers", &at);
+  if (!marker) return false;
+  {  // "trẻ em Việt", "anh em Hà Nội": not a marker
+    auto w = words_before(m.document().text, m.start(), 2);
+    if (w.size() == 2 && find_exact(m, "person_given_marker_blockers", join(w, 0, 2))) return false;
+  }
   if (not_a_given_name(m, *name)) return false;
+  // after a profession, foreign words are left to person.foreign, which knows clubs from
+  // names ("tiền đạo Real Madrid Cristiano Ronaldo")
+  if (marker->attr("kind") == "profession") {
+    for (auto word : split_words(*name)) {
+      if (foreign_shaped(word)) return false;
+    }
+  }
+  // a country after a profession ("nghệ sĩ Hàn Quốc") or of two words ("chị Nga" is a name)
+  if (find_exact(m, "person_countries", *name) &&
+      (marker->attr("kind") == "profession" || count_words(*name) >= 2)) {
+    return false;
+  }
   PersonValue v;
   v.name = squeeze(*name);
   title_before_bracket(m, at, &v.titles);
@@ -411,7 +433,10 @@ bool person_foreign(const Match& m, Value* out) {
   PersonValue v;
   v.name = written;
   std::string role;
-  const bool has_role = role_before(m, m.start(), &role);
+  const LexEntry* role_entry = role_before(m, m.start(), &role);
+  // "Chủ tịch Barcelona", "CEO Go-Viet": one unknown word after a role that takes a body
+  const bool has_role = role_entry != nullptr &&
+                        !(role_entry->attr("then") == "org" && w.size() == 1 && known == 0);
   const bool speech = followed_by_speech(m, end);
   // with no role before it, a listed name with another word or an initial ("Donald Trump",
   // "C.Ronaldo"), or a listed name saying something ("Biden nói"; "Apple cho biết" is not)
