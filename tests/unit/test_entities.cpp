@@ -173,6 +173,10 @@ TEST_CASE("entities: persons of all news (issue 15 class 6)") {
     CHECK(people("THÀNH PHỐ HỒ CHÍ MINH").empty());
     CHECK(people("CÔNG TY CAO SU ĐỒNG NAI").empty());
   }
+  SUBCASE("the author of a credit line, not a news agency") {
+    CHECK(people("Người dân xếp hàng (Ảnh: Toàn Vũ).") == P{{"Toàn Vũ", "Toàn Vũ"}});
+    CHECK(people("Tổng thống phát biểu (Ảnh: Getty Images).").empty());
+  }
   SUBCASE("a name in brackets after a title takes the title") {
     auto ms = entities("Giám đốc Sở Y tế (ông Nguyễn Văn Hùng) cho biết.", vnie::MentionType::person);
     REQUIRE(ms.size() == 1);

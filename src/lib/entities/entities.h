@@ -26,6 +26,7 @@ bool person_byline(const Match& m, Value* out);
 bool person_given(const Match& m, Value* out);
 bool person_foreign(const Match& m, Value* out);
 bool person_caps(const Match& m, Value* out);
+bool person_credit(const Match& m, Value* out);
 
 // ---- helpers (text.cpp)
 

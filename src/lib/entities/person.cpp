@@ -482,4 +482,33 @@ bool person_caps(const Match& m, Value* out) {
   return true;
 }
 
+bool person_credit(const Match& m, Value* out) {
+  auto name = m.normalized("name");
+  if (!name) return false;
+  const std::string_view text = m.document().text;
+  std::size_t i = m.start();
+  while (i > 0 && text[i - 1] == ' ') --i;
+  if (i == 0 || text[i - 1] != ':') return false;
+  --i;
+  while (i > 0 && text[i - 1] == ' ') --i;
+  auto w = words_before(text, i, 3);
+  bool credit = false;
+  for (std::size_t len = 1; len <= w.size() && !credit; ++len) {
+    credit = find_exact(m, "person_credit_words", join(w, w.size() - len, w.size())) != nullptr;
+  }
+  if (!credit) return false;
+  // "Ảnh: Getty Images", "Ảnh: Bộ Y tế", "Ảnh: Hà Nội": not a person
+  for (auto word : split_words(*name)) {
+    if (foreign_shaped(word)) return false;
+  }
+  if (not_a_given_name(m, *name) || find(m, "org_names", *name) ||
+      find_exact(m, "person_countries", *name)) {
+    return false;
+  }
+  PersonValue v;
+  v.name = squeeze(*name);
+  *out = std::move(v);
+  return true;
+}
+
 }  // namespace vnie::detail::entities

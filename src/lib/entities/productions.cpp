@@ -19,6 +19,7 @@ void register_entity_productions(ProductionRegistry& r) {
   r.add("person_given", entities::person_given);
   r.add("person_foreign", entities::person_foreign);
   r.add("person_caps", entities::person_caps);
+  r.add("person_credit", entities::person_credit);
 }
 
 }  // namespace vnie::detail
