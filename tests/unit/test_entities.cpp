@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "vnie/extractor.h"
@@ -118,6 +119,72 @@ TEST_CASE("entities: a person's name keeps its tone marks as written, in NFC") {
   auto orgs = entities(text, vnie::MentionType::organization);
   REQUIRE(!orgs.empty());
   CHECK(org(orgs.back()).canonical == "Ủy ban nhân dân tỉnh");
+}
+
+TEST_CASE("entities: persons of all news (issue 15 class 6)") {
+  auto people = [](const std::string& text) {
+    std::vector<std::pair<std::string, std::string>> out;  // (span text, name)
+    for (auto& m : entities(text, vnie::MentionType::person)) {
+      out.emplace_back(m.text, std::get<vnie::PersonValue>(m.value).name);
+    }
+    return out;
+  };
+  using P = std::vector<std::pair<std::string, std::string>>;
+
+  SUBCASE("a full name standing alone; streets, schools and places named after people") {
+    CHECK(people("Nguyễn Văn An phát biểu tại hội nghị.") == P{{"Nguyễn Văn An", "Nguyễn Văn An"}});
+    CHECK(people("Trần Long cho biết anh sẽ trở lại.") == P{{"Trần Long", "Trần Long"}});
+    CHECK(people("Nhà ở đường Nguyễn Du, phố Trần Hưng Đạo, gần Trường THPT Lê Quý Đôn.").empty());
+    CHECK(people("Giới chức Thái Lan cho hay như vậy.").empty());
+  }
+  SUBCASE("a given name after a kinship or honorific word: the name without the word") {
+    const std::string text = "Theo anh Tuấn, chị Thu Hà và cháu Minh đều khỏe.";
+    auto ms = entities(text, vnie::MentionType::person);
+    REQUIRE(ms.size() == 3);
+    CHECK(ms[0].text == "Tuấn");
+    CHECK(ms[0].start == text.find("Tuấn"));
+    CHECK(ms[0].end == text.find("Tuấn") + std::string("Tuấn").size());
+    CHECK(std::get<vnie::PersonValue>(ms[1].value).name == "Thu Hà");
+    CHECK(std::get<vnie::PersonValue>(ms[1].value).titles.empty());
+    CHECK(ms[2].text == "Minh");
+    CHECK(people("Chị Hà cho biết.") == P{{"Hà", "Hà"}});
+    CHECK(people("Du lịch Bà Rịa - Vũng Tàu hồi phục.").empty());
+    CHECK(people("Các nghệ sĩ Hàn Quốc biểu diễn.").empty());
+  }
+  SUBCASE("foreign names after a title or role, with the title before as written") {
+    const std::string text = "Tổng thống Nga Vladimir Putin và HLV Park Hang-seo.";
+    auto ms = entities(text, vnie::MentionType::person);
+    REQUIRE(ms.size() == 2);
+    const auto& putin = std::get<vnie::PersonValue>(ms[0].value);
+    CHECK(putin.name == "Vladimir Putin");
+    REQUIRE(putin.titles.size() == 1);
+    CHECK(putin.titles[0] == "Tổng thống Nga");
+    CHECK(ms[0].start == text.find("Vladimir"));
+    CHECK(ms[1].text == "Park Hang-seo");
+    CHECK(people("C.Ronaldo lập cú đúp.") == P{{"C.Ronaldo", "C.Ronaldo"}});
+    CHECK(people("Tiền đạo Real Madrid Cristiano Ronaldo ghi bàn.") ==
+          P{{"Cristiano Ronaldo", "Cristiano Ronaldo"}});
+    // a foreign name ends before Vietnamese words
+    CHECK(people("Chủ tịch Raul Castro Ruz Huân chương") == P{{"Raul Castro Ruz", "Raul Castro Ruz"}});
+    CHECK(people("Chủ tịch Barcelona từ chức. Apple cho biết.").empty());
+  }
+  SUBCASE("a name in capitals, as written; not in a heading or a place") {
+    CHECK(people("Bài và ảnh: NGUYỄN VĂN AN") == P{{"NGUYỄN VĂN AN", "NGUYỄN VĂN AN"}});
+    CHECK(people("THÀNH PHỐ HỒ CHÍ MINH").empty());
+    CHECK(people("CÔNG TY CAO SU ĐỒNG NAI").empty());
+  }
+  SUBCASE("the author of a credit line, not a news agency") {
+    CHECK(people("Người dân xếp hàng (Ảnh: Toàn Vũ).") == P{{"Toàn Vũ", "Toàn Vũ"}});
+    CHECK(people("Tổng thống phát biểu (Ảnh: Getty Images).").empty());
+  }
+  SUBCASE("a name in brackets after a title takes the title") {
+    auto ms = entities("Giám đốc Sở Y tế (ông Nguyễn Văn Hùng) cho biết.", vnie::MentionType::person);
+    REQUIRE(ms.size() == 1);
+    const auto& p = std::get<vnie::PersonValue>(ms[0].value);
+    CHECK(p.name == "Nguyễn Văn Hùng");
+    REQUIRE(p.titles.size() == 1);
+    CHECK(p.titles[0] == "Giám đốc Sở Y tế");
+  }
 }
 
 TEST_CASE("entities: not organizations") {

@@ -88,7 +88,9 @@ std::vector<Sample> samples() {
         person("Nguyễn Xuân Phúc", "Nguyễn Xuân Phúc"),
         org("Ban bí thư", "Ban Bí thư", "party"),
         person("Trần Quốc Vượng", "Trần Quốc Vượng"),
-        award("bằng khen", "bang_khen")}},
+        award("bằng khen", "bang_khen"),
+        person("NGUYỄN KHÁNH", "NGUYỄN KHÁNH")  // the photo byline in capitals (issue 15 class 6)
+       }},
       {426, "Như vậy , nếu tính theo thị giá ngày công bố , Công đoàn Ngân hàng Techcombank thu về khoảng 30,3 tỉ đồng còn các \" sếp \" ngân hàng sẽ chi ra khoảng hơn 7,5 tỉ đồng cho thương vụ .",
        {org("Công đoàn Ngân hàng Techcombank", "Công đoàn Ngân hàng Techcombank", "trade_union")}},
       {446, "Ông Vũ Đức Minh , Chủ tịch Công đoàn Giáo dục Việt Nam , trưởng Ban tổ chức hội thi nhận định các thí sinh năm nay có sự chuẩn bị kỹ lưỡng , bình tĩnh tự tin , thông minh và tài năng .",
@@ -133,7 +135,8 @@ std::vector<Sample> samples() {
       {604, "Các chương trình ưu đãi , phúc lợi đoàn viên sẽ từng bước tạo sự khác biệt về về lợi ích giữa người lao động là đoàn viên công đoàn và người lao động chưa phải đoàn viên .",
        {}},
       {1043, "Đợt này, bà Nga được nhận bằng khen của Ban Chấp hành Trung ương Hội Chữ thập đỏ vì thành tích 30 lần hiến máu.",
-       {award("bằng khen", "bang_khen"),
+       {person("Nga", "Nga"),  // a given name after "bà" is a person (issue 15 class 6)
+        award("bằng khen", "bang_khen"),
         org("Ban Chấp hành Trung ương Hội Chữ thập đỏ", "Ban Chấp hành Trung ương Hội Chữ thập đỏ", "mass_organization")}},
       {1087, "Mặt khác, Bảo hiểm xã hội Thành phố cũng đã phối hợp với Liên đoàn Lao động khởi kiện các doanh nghiệp nợ quỹ Bảo hiểm xã hội, chuyển danh sách các đơn vị nợ bảo hiểm từ 3 tháng trở lên cho Tổ chức công đoàn để khởi kiện ra tòa án theo quy định.",
        {org("Bảo hiểm xã hội Thành phố", "Bảo hiểm xã hội thành phố", "state"),

@@ -1,4 +1,7 @@
 // Person productions: names, the titles written around them, and bylines (docs/entities.md).
+#include <unicode/uchar.h>
+
+#include <algorithm>
 #include <string>
 
 #include "entities/entities.h"
@@ -96,13 +99,206 @@ void title_before(const Match& m, std::size_t pos, std::vector<std::string>* tit
   }
 }
 
-bool is_place_word(std::string_view lw) {
-  return lw == "tỉnh" || lw == "thành phố" || lw == "huyện" || lw == "quận" || lw == "xã" ||
-         lw == "phường" || lw == "đường" || lw == "phố" || lw == "tp" || lw == "tp." ||
-         lw == "thị xã" || lw == "trường" || lw == "tưởng" || lw == "cách" || lw == "cầu" ||
-         lw == "sông" || lw == "núi" || lw == "đảo" || lw == "chợ" || lw == "làng" ||
-         lw == "thôn" || lw == "ấp" || lw == "bản" || lw == "tết" ||
-         lw == "xuân" || lw == "năm" || lw == "giải" || lw == "chương";
+/// `text` in `list` ignoring case only, not tone marks ("Nam" is not "năm", "Hà" not "hạ").
+const LexEntry* find_exact(const Match& m, std::string_view list, std::string_view text) {
+  if (text.empty()) return nullptr;
+  return m.lexicon().lookup_exact(list, text);
+}
+
+/// True when the one or two words after `pos` are a verb of saying ("… cho biết").
+bool followed_by_speech(const Match& m, std::size_t pos) {
+  const std::string_view text = m.document().text;
+  const std::string_view w1 = word_after(text, pos);
+  if (w1.empty()) return false;
+  if (find_exact(m, "person_speech_verbs", w1)) return true;
+  const std::size_t after1 = static_cast<std::size_t>(w1.data() + w1.size() - text.data());
+  const std::string_view w2 = word_after(text, after1);
+  if (w2.empty()) return false;
+  return find_exact(m, "person_speech_verbs", std::string(w1) + " " + std::string(w2)) != nullptr;
+}
+
+/// True when byte `pos` starts a sentence: only blanks after the start of the text, a line
+/// break, a sentence end, an opening quote or bracket, or a dash.
+bool sentence_start(std::string_view text, std::size_t pos) {
+  std::size_t i = pos;
+  while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t')) --i;
+  if (i == 0) return true;
+  const char c = text[i - 1];
+  if (c == '\n' || c == '.' || c == '!' || c == '?' || c == ':' || c == '"' || c == '(' ||
+      c == '-') {
+    return true;
+  }
+  const char32_t u = decode_before(text, i);
+  return u == U'\u201C' || u == U'\u2013' || u == U'\u2014';
+}
+
+/// The one or two words before `pos` when they are a form of `list` written as listed (a
+/// lower-case form capitalized only at the start of a sentence); where they start in *at.
+const LexEntry* marker_before(const Match& m, std::size_t pos, std::string_view list,
+                              std::size_t* at) {
+  const std::string_view text = m.document().text;
+  auto w = words_before(text, pos, 2);
+  for (std::size_t len = std::min<std::size_t>(2, w.size()); len >= 1; --len) {
+    const std::string written = join(w, w.size() - len, w.size());
+    const LexEntry* e = find_exact(m, list, written);
+    if (!e) continue;
+    const std::size_t start = static_cast<std::size_t>(w[w.size() - len].data() - text.data());
+    bool as_listed = false;
+    for (const auto& f : e->forms) as_listed = as_listed || f == written;
+    if (!as_listed && !sentence_start(text, start)) continue;
+    *at = start;
+    return e;
+  }
+  return nullptr;
+}
+
+/// True when the word or two words before `pos` name a place or a thing named after a person
+/// ("đường Nguyễn Du", "Trường THPT Lê Quý Đôn": lists/person_place_heads.txt), written as
+/// listed ("Nhật Bản Shinzo Abe" is not "bản", a village).
+bool after_place_head(const Match& m, std::size_t pos) {
+  std::size_t at = 0;
+  return marker_before(m, pos, "person_place_heads", &at) != nullptr;
+}
+
+/// "Giám đốc Sở (ông Nguyễn Văn A)": the title before the bracket that holds marker + name.
+void title_before_bracket(const Match& m, std::size_t marker_at, std::vector<std::string>* t) {
+  const std::string_view text = m.document().text;
+  std::size_t i = marker_at;
+  while (i > 0 && text[i - 1] == ' ') --i;
+  if (i == 0 || text[i - 1] != '(') return;
+  title_before(m, i - 1, t);
+}
+
+/// True when `name` (or its first words) is a title, an organization head, a province or a
+/// known non-name: "ông Bộ trưởng", "chị Hà Nội".
+bool not_a_given_name(const Match& m, std::string_view name) {
+  if (find(m, "person_not_names", name) || find(m, "provinces", name)) return true;
+  const auto w = split_words(name);
+  for (std::size_t k = 1; k <= w.size() && k <= 3; ++k) {
+    const std::string head = join(w, 0, k);
+    if (find(m, "titles", head) || find(m, "org_heads", head) || find(m, "org_heads_cap", head) ||
+        find(m, "org_named_heads", head) || find(m, "provinces", head)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+
+/// True for a Latin letter Vietnamese does not write: ñ ö ü ç ø å ä ë ï ß ł and the like (the
+/// Latin-1 and Latin Extended-A letters other than Vietnamese's à á â ã è é ê ì í ò ó ô õ ù ú ý
+/// ă đ ĩ ũ ơ ư and their capitals).
+bool foreign_letter(char32_t c) {
+  static constexpr std::u32string_view kVietnamese =
+      U"\u00C0\u00C1\u00C2\u00C3\u00C8\u00C9\u00CA\u00CC\u00CD\u00D2\u00D3\u00D4\u00D5"
+      U"\u00D9\u00DA\u00DD\u00E0\u00E1\u00E2\u00E3\u00E8\u00E9\u00EA\u00EC\u00ED\u00F2"
+      U"\u00F3\u00F4\u00F5\u00F9\u00FA\u00FD\u0102\u0103\u0110\u0111\u0128\u0129\u0168"
+      U"\u0169\u01A0\u01A1\u01AF\u01B0";
+  if (c < 0xC0 || c > 0x17F) return false;
+  if (c == 0xD7 || c == 0xF7) return false;
+  return kVietnamese.find(c) == std::u32string_view::npos;
+}
+
+/// True when `s` has letters and none of them is lower case ("NGUYỄN VĂN AN").
+bool all_caps(std::string_view s) {
+  bool letter = false;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    std::size_t len = 0;
+    const char32_t c = decode_at(s, i, len);
+    i += len == 0 ? 1 : len;
+    if (u_islower(static_cast<UChar32>(c)) != 0) return false;
+    letter = letter || u_isupper(static_cast<UChar32>(c)) != 0;
+  }
+  return letter;
+}
+
+/// True when the ASCII lower-case `w` reads as one Vietnamese syllable: an onset, one to three
+/// vowels, a coda ("kim", "xi", "hun"; not "putin", "trump", "jong"). Spelling, not words.
+bool vietnamese_syllable(std::string_view w) {
+  static constexpr std::string_view kOnsets[] = {"ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph",
+                                                 "qu", "th", "tr", "b",  "c",  "d",  "g",  "h",
+                                                 "k",  "l",  "m",  "n",  "p",  "r",  "s",  "t",
+                                                 "v",  "x"};
+  static constexpr std::string_view kCodas[] = {"ng", "nh", "ch", "c", "m", "n", "p", "t"};
+  std::size_t i = 0;
+  for (auto o : kOnsets) {
+    if (w.substr(0, o.size()) == o) {
+      i = o.size();
+      break;
+    }
+  }
+  const std::size_t v0 = i;
+  while (i < w.size() && std::string_view("aeiouy").find(w[i]) != std::string_view::npos) ++i;
+  if (i == v0 || i - v0 > 3) return false;
+  const std::string_view rest = w.substr(i);
+  if (rest.empty()) return true;
+  for (auto c : kCodas) {
+    if (rest == c) return true;
+  }
+  return false;
+}
+
+/// True when `word` has a letter of Vietnamese outside ASCII (a tone or vowel mark, đ).
+bool vietnamese_marked(std::string_view word) {
+  std::size_t i = 0;
+  while (i < word.size()) {
+    std::size_t len = 0;
+    const char32_t c = decode_at(word, i, len);
+    i += len == 0 ? 1 : len;
+    if (c == U'\u0110' || c == U'\u0111' || (c >= 0xC0 && c <= 0x1B0) ||
+        (c >= 0x1EA0 && c <= 0x1EF9)) {
+      return !foreign_letter(c);
+    }
+  }
+  return false;
+}
+
+/// True when `word` cannot be a Vietnamese syllable: letters f j w z, a letter outside
+/// Vietnamese (ñ, ö, ç …), a hyphen, or an ASCII spelling no syllable has ("Putin", "Merkel").
+/// A word with Vietnamese tone or vowel marks is Vietnamese.
+bool foreign_shaped(std::string_view word) {
+  std::string lw = to_lower(word);
+  const std::size_t dot = lw.rfind('.');
+  if (dot != std::string::npos) lw = lw.substr(dot + 1);  // "C.Ronaldo"
+  if (lw.empty()) return false;
+  if (lw.find('-') != std::string::npos) return true;
+  bool ascii = true;
+  for (char c : lw) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  if (!ascii) {
+    std::size_t i = 0;
+    while (i < lw.size()) {
+      std::size_t len = 0;
+      const char32_t c = decode_at(lw, i, len);
+      i += len == 0 ? 1 : len;
+      if (foreign_letter(c)) return true;
+    }
+    return false;
+  }
+  if (lw.find_first_of("fjwz") != std::string::npos) return true;
+  return !vietnamese_syllable(lw);
+}
+
+/// A title or role word of `list` in the one to three words before `pos`, with at most three
+/// capitalized words in between ("Thủ tướng Đức Angela Merkel"); its words go in *title.
+const LexEntry* role_before(const Match& m, std::size_t pos, std::string* title) {
+  auto w = words_before(m.document().text, pos, 6);
+  std::size_t skipped = 0;
+  for (std::size_t end = w.size(); end > 0; --end) {
+    if (w[end - 1].back() == '.') return nullptr;  // the end of the sentence before
+    for (std::size_t len = 3; len >= 1; --len) {
+      if (len > end) continue;
+      const std::string phrase = join(w, end - len, end);
+      if (const LexEntry* e = find_exact(m, "person_foreign_roles", phrase)) {
+        // a lower-case role ("ông", "tiền đạo") takes no words in between
+        if (skipped > 0 && !starts_upper(w[end - len])) continue;
+        *title = join(w, end - len, w.size());
+        return e;
+      }
+    }
+    if (!starts_upper(w[end - 1]) || ++skipped > 3) return nullptr;
+  }
+  return nullptr;
 }
 
 }  // namespace
@@ -110,25 +306,30 @@ bool is_place_word(std::string_view lw) {
 bool person(const Match& m, Value* out) {
   auto name = m.normalized("name");
   if (!name) return false;
-  if (find(m, "person_not_names", *name) || find(m, "provinces", *name)) return false;
+  if (find(m, "person_not_names", *name) || find(m, "provinces", *name) ||
+      find_exact(m, "person_countries", *name)) {
+    return false;
+  }
   {  // a place that runs into the next sentence ("… chế xuất Hà Nội Theo Chi cục …")
     const auto nw = split_words(*name);
     for (std::size_t k = 2; k < nw.size() && k <= 3; ++k) {
       if (find(m, "provinces", join(nw, 0, k))) return false;
     }
   }
-  const std::string_view text = m.document().text;
-  auto before = words_before(text, m.start(), 2);
-  if (!before.empty()) {
-    const std::string lw = to_lower(before.back());
-    if (is_place_word(lw)) return false;
-  }
+  if (after_place_head(m, m.start())) return false;
   PersonValue v;
   v.name = squeeze(*name);
   const bool marked = preceded_by(m, m.start(), "person_markers");
-  if (!marked) title_before(m, m.start(), &v.titles);
+  if (!marked) {
+    title_before(m, m.start(), &v.titles);
+  } else {
+    std::size_t at = 0;
+    if (marker_before(m, m.start(), "person_markers", &at)) title_before_bracket(m, at, &v.titles);
+  }
   titles_after(m, m.end(), &v.titles);
-  if (!marked && v.titles.empty() && count_words(*name) < 3) return false;
+  if (!marked && v.titles.empty() && count_words(*name) < 3 && !followed_by_speech(m, m.end())) {
+    return false;
+  }
   *out = std::move(v);
   return true;
 }
@@ -152,6 +353,160 @@ bool person_byline(const Match& m, Value* out) {
     if (n.size() > 2 && n.front() == '(' && n.back() == ')') n = trim(n.substr(1, n.size() - 2));
     if (!n.empty()) v.titles.emplace_back(n);
   }
+  *out = std::move(v);
+  return true;
+}
+
+bool person_given(const Match& m, Value* out) {
+  auto name = m.normalized("name");
+  if (!name) return false;
+  std::size_t at = 0;
+  const LexEntry* marker = marker_before(m, m.start(), "person_given_markers", &at);
+  if (!marker) return false;
+  {  // "trẻ em Việt", "anh em Hà Nội": not a marker
+    auto w = words_before(m.document().text, m.start(), 2);
+    if (w.size() == 2 && find_exact(m, "person_given_marker_blockers", join(w, 0, 2))) return false;
+  }
+  if (not_a_given_name(m, *name)) return false;
+  // after a profession, foreign words are left to person.foreign, which knows clubs from
+  // names ("tiền đạo Real Madrid Cristiano Ronaldo")
+  if (marker->attr("kind") == "profession") {
+    for (auto word : split_words(*name)) {
+      if (foreign_shaped(word)) return false;
+    }
+  }
+  // a country after a profession ("nghệ sĩ Hàn Quốc") or of two words ("chị Nga" is a name)
+  if (find_exact(m, "person_countries", *name) &&
+      (marker->attr("kind") == "profession" || count_words(*name) >= 2)) {
+    return false;
+  }
+  PersonValue v;
+  v.name = squeeze(*name);
+  title_before_bracket(m, at, &v.titles);
+  titles_after(m, m.end(), &v.titles);
+  *out = std::move(v);
+  return true;
+}
+
+bool person_foreign(const Match& m, Value* out) {
+  auto name = m.normalized("name");
+  if (!name) return false;
+  auto w = split_words(*name);
+  if (w.empty()) return false;
+  // the name ends before a word with Vietnamese marks or a country ("Raul Castro Ruz Huân …")
+  std::size_t end = m.end();  // the name capture starts the match
+  for (std::size_t k = 1; k < w.size(); ++k) {
+    if (vietnamese_marked(w[k]) || find_exact(m, "person_countries", w[k]) ||
+        find(m, "provinces", w[k])) {
+      w.resize(k);
+      end = m.start() + static_cast<std::size_t>(w[k - 1].data() + w[k - 1].size() - name->data());
+      break;
+    }
+  }
+  // the run starts at the person: not a country or a club before a known given name
+  for (std::size_t k = 1; k <= 3 && k <= w.size(); ++k) {
+    if (find_exact(m, "person_countries", join(w, 0, k)) || find(m, "provinces", join(w, 0, k))) {
+      return false;
+    }
+  }
+  // "C.Ronaldo": an initial with a dot, looked up without it
+  auto bare = [](std::string_view x) {
+    const std::size_t dot = x.rfind('.');
+    return dot == std::string_view::npos ? x : x.substr(dot + 1);
+  };
+  const bool initial = w[0].find('.') != std::string_view::npos;
+  const LexEntry* first = find_exact(m, "person_foreign_names", bare(w[0]));
+  if (!first && !foreign_shaped(w[0])) return false;
+  std::size_t known = first ? 1 : 0, foreign = 0;
+  for (std::size_t k = 0; k < w.size(); ++k) {
+    if (foreign_shaped(w[k])) ++foreign;
+    if (k == 0) continue;
+    const LexEntry* e = find_exact(m, "person_foreign_names", bare(w[k]));
+    if (!e) continue;
+    ++known;
+    if (!first && e->attr_has("part", "given")) return false;  // "Real Madrid Cristiano …"
+  }
+  if (foreign == 0) return false;
+  const std::string written = join(w, 0, w.size());
+  if (find(m, "person_not_names", written) || find(m, "org_names", written)) return false;
+  if (after_place_head(m, m.start())) return false;
+  PersonValue v;
+  v.name = written;
+  std::string role;
+  const LexEntry* role_entry = role_before(m, m.start(), &role);
+  // "Chủ tịch Barcelona", "CEO Go-Viet": one unknown word after a role that takes a body
+  const bool has_role = role_entry != nullptr &&
+                        !(role_entry->attr("then") == "org" && w.size() == 1 && known == 0);
+  const bool speech = followed_by_speech(m, end);
+  // with no role before it, a listed name with another word or an initial ("Donald Trump",
+  // "C.Ronaldo"), or a listed name saying something ("Biden nói"; "Apple cho biết" is not)
+  const bool shape = w.size() >= 2 || initial;
+  if (!has_role && !(known > 0 && (shape || speech))) return false;
+  if (has_role && starts_upper(role)) v.titles.push_back(role);  // "Tổng thống Nga"
+  titles_after(m, end, &v.titles);
+  if (end != m.end()) m.end_mention_at(end);
+  *out = std::move(v);
+  return true;
+}
+
+bool person_caps(const Match& m, Value* out) {
+  auto name = m.normalized("name");
+  if (!name) return false;
+  if (!all_caps(*name)) return false;
+  // lookups ignore case: "HỒ CHÍ MINH" is the city of person_not_names
+  if (find(m, "person_not_names", *name) || find(m, "provinces", *name) ||
+      find(m, "org_names", *name) || find_exact(m, "person_countries", *name)) {
+    return false;
+  }
+  const auto w = split_words(*name);
+  for (std::size_t k = 2; k < w.size() && k <= 3; ++k) {
+    if (find(m, "provinces", join(w, 0, k))) return false;
+  }
+  const std::string_view text = m.document().text;
+  if (after_place_head(m, m.start())) return false;
+  // the name ends the run of capitals: no capital word right after or before it
+  const std::string_view next = word_after(text, m.end());
+  if (!next.empty() && to_lower(next) != next) return false;
+  auto before = words_before(text, m.start(), 1);
+  const bool marked = preceded_by(m, m.start(), "person_markers");
+  if (!before.empty() && !marked && to_lower(before.back()) != before.back() &&
+      !starts_with_title(m, before, 0)) {
+    // a word in capitals before: part of a heading, not a name
+    if (all_caps(before.back())) return false;
+  }
+  PersonValue v;
+  v.name = squeeze(*name);
+  if (!marked) title_before(m, m.start(), &v.titles);
+  titles_after(m, m.end(), &v.titles);
+  *out = std::move(v);
+  return true;
+}
+
+bool person_credit(const Match& m, Value* out) {
+  auto name = m.normalized("name");
+  if (!name) return false;
+  const std::string_view text = m.document().text;
+  std::size_t i = m.start();
+  while (i > 0 && text[i - 1] == ' ') --i;
+  if (i == 0 || text[i - 1] != ':') return false;
+  --i;
+  while (i > 0 && text[i - 1] == ' ') --i;
+  auto w = words_before(text, i, 3);
+  bool credit = false;
+  for (std::size_t len = 1; len <= w.size() && !credit; ++len) {
+    credit = find_exact(m, "person_credit_words", join(w, w.size() - len, w.size())) != nullptr;
+  }
+  if (!credit) return false;
+  // "Ảnh: Getty Images", "Ảnh: Bộ Y tế", "Ảnh: Hà Nội": not a person
+  for (auto word : split_words(*name)) {
+    if (foreign_shaped(word)) return false;
+  }
+  if (not_a_given_name(m, *name) || find(m, "org_names", *name) ||
+      find_exact(m, "person_countries", *name)) {
+    return false;
+  }
+  PersonValue v;
+  v.name = squeeze(*name);
   *out = std::move(v);
   return true;
 }
