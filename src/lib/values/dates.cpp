@@ -727,10 +727,47 @@ bool span_rel(const Match& m, Value* out) {
   return true;
 }
 
+/// True when `word` is a lower-case noun that a number before it would count
+/// ("2000 công nhân", "1950 hộ"): a lower-case letter first, and no function
+/// word of lists/counted_noun_stops.txt that is not also a noun ("2021 sẽ là").
+bool counts_noun(const Lexicon& lex, std::string_view word) {
+  if (word.empty() || starts_upper(word)) return false;
+  std::size_t len = 0;
+  const char32_t c = decode_at(word, 0, len);
+  if (!is_word_char(c) || (c >= '0' && c <= '9')) return false;
+  const LexEntry* stop = lex.lookup_exact("counted_noun_stops", lower(word));
+  return !stop || stop->attr("noun") == "yes";
+}
+
+/// A four-digit year standing alone, 1900 to 2099 ("kế hoạch 2021", "World Cup
+/// 2022", "(SN 1990)"): a date with only its year, not a count. Not a year when
+/// glued to a code, score or phone number ("116/2020/NĐ-CP", "0917 61 2020"),
+/// after a label or a qualifier ("số 2021", "khoảng 2000"), or before the noun
+/// it counts ("2000 công nhân").
+bool year_alone(const Match& m, Value* out) {
+  auto y = m.get("yo");
+  int year = 0;
+  if (!y || !to_int(*y, &year) || year < 1900 || year > 2099 || glued(m)) return false;
+  const auto t = view_text(m);
+  const Lexicon& lex = m.lexicon();
+  const string_view before = word_before(t, m.start());
+  if (!before.empty()) {
+    if (before.back() >= '0' && before.back() <= '9') return false;
+    const std::string b = lower(before);
+    if (lex.lookup_exact("number_labels", b) || lex.lookup_exact("qualifiers", b)) return false;
+  }
+  if (counts_noun(lex, word_after(t, m.end()))) return false;
+  DateValue v;
+  v.year = year;
+  *out = v;
+  return true;
+}
+
 }  // namespace
 
 void register_date_productions(ProductionRegistry& r) {
   r.add("date", date);
+  r.add("year_alone", year_alone);
   r.add("weekday", weekday);
   r.add("date_rel", date_rel);
   r.add("time", time_of_day);
