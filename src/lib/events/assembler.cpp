@@ -9,6 +9,33 @@ namespace vnie::detail {
 
 using namespace ev;
 
+namespace {
+
+/// Gives each sentence the first date with a day of its paragraph (the
+/// sentences between two line breaks), in one pass over the sentences.
+void set_paragraph_dates(std::string_view text, std::vector<Sentence>* sents) {
+  std::size_t begin = 0;
+  const Mention* date = nullptr;
+  auto close = [&](std::size_t end) {
+    for (std::size_t k = begin; k < end; ++k) (*sents)[k].paragraph_date = date;
+    begin = end;
+    date = nullptr;
+  };
+  for (std::size_t i = 0; i < sents->size(); ++i) {
+    const Sentence& st = (*sents)[i];
+    if (i > 0 && text.substr((*sents)[i - 1].end, st.start - (*sents)[i - 1].end).find('\n') !=
+                     std::string_view::npos) {
+      close(i);
+    }
+    for (const auto* m : st.ms) {
+      if (!date && is_date(m) && has_day(m)) date = m;
+    }
+  }
+  close(sents->size());
+}
+
+}  // namespace
+
 EventAssembler::EventAssembler(const Lexicon& lexicon)
     : vocab_{load(lexicon, "event_meeting_kinds"),
              load(lexicon, "event_meeting_verbs"),
@@ -18,6 +45,7 @@ EventAssembler::EventAssembler(const Lexicon& lexicon)
              load(lexicon, "event_award_blockers"),
              load(lexicon, "event_funding_verbs"),
              load(lexicon, "event_not_funding"),
+             load(lexicon, "event_funding_totals"),
              load(lexicon, "event_recipient_units"),
              load(lexicon, "event_beneficiary_units"),
              load(lexicon, "event_non_org_givers"),
@@ -60,9 +88,10 @@ void EventAssembler::assemble(const NormalizedText& nt, const std::vector<Mentio
     for (std::size_t k = mi; k < mentions.size() && mentions[k].start < e; ++k) {
       if (mentions[k].end <= e) st.ms.push_back(&mentions[k]);
     }
-    if (!st.ms.empty()) st.low = lower_same_length(text.substr(s, e - s));
+    st.low = lower_same_length(text.substr(s, e - s));
     sents.push_back(std::move(st));
   }
+  set_paragraph_dates(text, &sents);
 
   std::set<std::string> seen;  // a paragraph repeated verbatim gives its events once
   const Emit emit = [&](Event ev, std::string_view anchor) {
@@ -82,10 +111,14 @@ void EventAssembler::assemble(const NormalizedText& nt, const std::vector<Mentio
     }
   }
   const std::size_t first = out->size();
+  bool reported = false;  // a meeting of the document was emitted
   for (std::size_t i = 0; i < sents.size(); ++i) {
-    if (sents[i].ms.empty()) continue;
     const std::size_t before = out->size();
-    if (auto d = meeting(sents, i, text, vocab_, topic, emit)) ceremony = d;
+    // A sentence without mentions may still report a meeting ("Hội nghị
+    // diễn ra …"); awards and funding need theirs.
+    if (auto d = meeting(sents, i, text, vocab_, topic, reported, emit)) ceremony = d;
+    reported = reported || out->size() > before;
+    if (sents[i].ms.empty()) continue;
     for (std::size_t k = before; k < out->size(); ++k) {
       const auto& mv = std::get<MeetingEvent>((*out)[k].value);
       if (mv.organizer && proper_name(*mv.organizer) && !generic_body(*mv.organizer)) {

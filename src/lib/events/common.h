@@ -50,6 +50,9 @@ struct Sentence {
   std::size_t start = 0, end = 0;
   std::string low;                 // lower-cased, same byte offsets, relative to start
   std::vector<const Mention*> ms;  // mentions inside it
+  /// The first date with a day of the sentence's paragraph (text between
+  /// line breaks), or nullptr: a meeting's date when its sentence has none.
+  const Mention* paragraph_date = nullptr;
   std::size_t rel(std::size_t abs) const { return abs - start; }
   std::vector<const Mention*> of(MentionType t) const {
     std::vector<const Mention*> out;
@@ -92,9 +95,11 @@ std::vector<Hit> plan_hits(const Vocab& v, std::string_view low);
 // The event types (meeting.cpp, award.cpp, funding.cpp).
 
 /// The meetings sentence `i` reports; returns the date of the first one
-/// emitted with a date.
+/// emitted with a date. `reported`: whether the document reported a meeting
+/// before; a reference ("phát biểu tại hội nghị") then names that one.
 std::optional<DateValue> meeting(const std::vector<Sentence>& sents, std::size_t i, std::string_view text,
-                                 const Vocab& v, const std::optional<std::string>& topic, const Emit& emit);
+                                 const Vocab& v, const std::optional<std::string>& topic, bool reported,
+                                 const Emit& emit);
 /// A meeting told twice is one meeting: drops the restatements among
 /// (*out)[first…].
 void drop_restated_meetings(std::vector<Event>* out, std::size_t first);

@@ -1,5 +1,6 @@
 // Funding events (docs/events.md, "Funding").
 #include <algorithm>
+#include <cctype>
 
 #include "events/common.h"
 
@@ -18,17 +19,26 @@ std::size_t gift_anchor(const Mention* m, std::size_t ms, std::size_t from, cons
     if (h.end <= ms) last_verb = h.start;
   }
   for (const auto& h : not_funding) {
-    if (h.end <= ms && h.start >= from) last_not = h.start;
+    // A cue inside a giving word ("giá" of "trị giá") is that word's.
+    bool inside = false;
+    for (const auto& g : verbs) inside |= g.start <= h.start && h.end <= g.end;
+    if (h.end <= ms && h.start >= from && !inside) last_not = h.start;
   }
   if (last_not != std::string::npos && (last_verb == std::string::npos || last_not > last_verb)) {
     return std::string::npos;
   }
-  if (last_verb == std::string::npos) {
-    bool after = false;
-    for (const auto& h : verbs) after |= h.start >= st.rel(m->end) && h.start - st.rel(m->end) < 40;
-    return after ? ms : std::string::npos;
+  // A word of value ("trị giá", "tổng số tiền") gives only with a giving
+  // word before the amount or just after it: "Lô hàng trị giá 2 tỷ đồng" is
+  // no gift.
+  bool gives = false;
+  for (const auto& h : verbs) gives |= h.kind != "value" && h.end <= ms;
+  if (last_verb != std::string::npos && gives) return last_verb;
+  bool after = false;
+  for (const auto& h : verbs) {
+    after |= h.kind != "value" && h.start >= st.rel(m->end) && h.start - st.rel(m->end) < 40;
   }
-  return last_verb;
+  if (!after) return std::string::npos;
+  return last_verb != std::string::npos ? last_verb : ms;
 }
 
 /// "… được CBCCVC, người lao động tích cực tham gia; … đã đóng góp …",
@@ -152,8 +162,13 @@ void set_purpose(const Sentence& st, std::string_view text, const Mention* m, st
   // before the words that open its use ("… cho 10 hộ").
   auto phrase_at = [&](std::size_t p, bool fund_name) {
     std::size_t e = p;
-    while (e < sentence.size() && sentence[e] != ',' && sentence[e] != ';' && sentence[e] != '.' &&
-           e - p < 120) {
+    // The separators inside a figure ("300.000", "1,5") end nothing.
+    auto in_figure = [&](std::size_t at) {
+      return at > 0 && at + 1 < sentence.size() && std::isdigit(static_cast<unsigned char>(sentence[at - 1])) &&
+             std::isdigit(static_cast<unsigned char>(sentence[at + 1]));
+    };
+    while (e < sentence.size() && e - p < 120 &&
+           ((sentence[e] != ',' && sentence[e] != ';' && sentence[e] != '.') || in_figure(e))) {
       ++e;
     }
     // A purpose ends before the amount's own words; a fund's name also
@@ -188,6 +203,33 @@ void set_purpose(const Sentence& st, std::string_view text, const Mention* m, st
   }
 }
 
+/// "trao 30 suất quà, mỗi suất 500.000 đồng, tổng trị giá 15 triệu đồng":
+/// the amounts of a clause before a total of it (an amount right after a
+/// word of event_funding_totals.txt) are its parts, no events of their own.
+/// One pass from the last amount back.
+std::vector<bool> parts_of_totals(const Sentence& st, const std::vector<const Mention*>& amounts,
+                                  const std::vector<Hit>& totals) {
+  std::vector<bool> part(amounts.size(), false);
+  if (totals.empty()) return part;
+  std::size_t t = totals.size();  // the totals not yet passed, from the back
+  std::size_t total_clause = std::string::npos;
+  for (std::size_t a = amounts.size(); a-- > 0;) {
+    const std::size_t ms = st.rel(amounts[a]->start);
+    const std::size_t clause = clause_start(st.low, ms);
+    while (t > 0 && totals[t - 1].end > ms) --t;
+    const bool total =
+        t > 0 && ms - totals[t - 1].end <= 6 &&
+        std::string_view(st.low).substr(totals[t - 1].end, ms - totals[t - 1].end).find_first_not_of(" :") ==
+            std::string_view::npos;
+    if (total) {
+      total_clause = clause;
+    } else {
+      part[a] = clause == total_clause;
+    }
+  }
+  return part;
+}
+
 }  // namespace
 
 /// Funding: an amount of money in a sentence that gives or grants it.
@@ -200,7 +242,10 @@ void funding(const Sentence& st, std::string_view text, const Vocab& v,
   const auto verbs = find(v.funding_verbs, st.low);
   if (verbs.empty()) return;
   const auto not_funding = find(v.not_funding, st.low);
-  for (const auto* m : amounts) {
+  const auto part = parts_of_totals(st, amounts, find(v.funding_totals, st.low));
+  for (std::size_t a = 0; a < amounts.size(); ++a) {
+    if (part[a]) continue;
+    const Mention* m = amounts[a];
     const std::size_t ms = st.rel(m->start);
     const std::size_t from = clause_start(st.low, ms);
     const std::size_t anchor = gift_anchor(m, ms, from, verbs, not_funding, st);

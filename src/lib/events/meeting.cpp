@@ -28,14 +28,18 @@ struct Anchor {
 
 /// Meeting words that are no meeting: inside an award ("Kỷ niệm chương"),
 /// in a context phrase ("chào mừng đại hội", "nhân kỷ niệm").
-std::vector<Hit> meeting_words(const Sentence& st, const Vocab& v, const Blockers& bl) {
+/// A context word that ends a verb ("phát biểu tại hội nghị") is the verb's.
+std::vector<Hit> meeting_words(const Sentence& st, const Vocab& v, const Blockers& bl,
+                               const std::vector<Hit>& verbs) {
   std::vector<Hit> kinds;
   for (const auto& h : find(v.meeting_kinds, st.low)) {
     bool in_award = false;
     for (const auto* m : st.ms) {
       in_award |= m->type == MentionType::award && st.rel(m->start) <= h.start && h.end <= st.rel(m->end);
     }
-    if (!in_award && !bl.before(h.start, "context", 2)) kinds.push_back(h);
+    bool after_verb = false;
+    for (const auto& vb : verbs) after_verb |= vb.end <= h.start && h.start - vb.end <= 2;
+    if (!in_award && (after_verb || !bl.before(h.start, "context", 2))) kinds.push_back(h);
   }
   return kinds;
 }
@@ -128,6 +132,13 @@ std::vector<Anchor> anchors_of(const Sentence& st, const std::vector<Hit>& kinds
   return anchors;
 }
 
+/// The paragraph's first date when it is written before the sentence ("Ngày
+/// 9/1, … . Hội nghị … diễn ra …"); one after it ("Nhân dịp … 8/3") is not
+/// the meeting's.
+const Mention* written_before(const Sentence& st) {
+  return st.paragraph_date && st.paragraph_date->start < st.start ? st.paragraph_date : nullptr;
+}
+
 /// The date of a meeting: a dated mention of its sentence, else of the
 /// sentence before (unless that one names a meeting of its own). Moves
 /// `*evidence_start` to the sentence before when its date is taken.
@@ -137,7 +148,7 @@ const Mention* meeting_date(const std::vector<Sentence>& sents, std::size_t i, s
   for (const auto* m : st.ms) {
     if (is_date(m) && has_day(m)) return m;
   }
-  if (i == 0) return nullptr;
+  if (i == 0) return written_before(st);
   const Sentence& prev = sents[i - 1];
   const Mention* date = nullptr;
   for (const auto* m : prev.ms) {
@@ -145,9 +156,10 @@ const Mention* meeting_date(const std::vector<Sentence>& sents, std::size_t i, s
   }
   if (date &&
       !find(v.meeting_kinds, lower_same_length(text.substr(prev.start, prev.end - prev.start))).empty()) {
-    return nullptr;  // that date belongs to the meeting of the sentence before
+    return written_before(st);  // that date belongs to the meeting of the sentence before
   }
-  if (date) *evidence_start = prev.start;
+  if (!date) return written_before(st);
+  *evidence_start = prev.start;
   return date;
 }
 
@@ -213,6 +225,20 @@ const Mention* organizer_of(const Sentence& st, const Anchor& an, const std::vec
     }
   }
   if (named && (!organizer || !proper_name(canonical(organizer)))) organizer = named;
+  // "Hội nghị tổng kết … của Sở Y tế": the body the meeting is of, when no
+  // body organizes it before the verb, or the verb only refers to it
+  // ("Chủ tịch UBND tỉnh phát biểu tại Hội nghị … của Sở …").
+  if (!named && (!organizer || an.verb.kind == "reference")) {
+    const std::size_t word_end = kinds[an.last].end;
+    for (const auto* m : st.ms) {
+      const std::size_t ms = st.rel(m->start);
+      if (m->type != MentionType::organization || ms < word_end || ms - word_end > 80) continue;
+      if (std::string_view(st.low).substr(word_end, ms - word_end).ends_with(" của ")) {
+        organizer = m;
+        break;
+      }
+    }
+  }
   if (!organizer) {
     for (const auto* m : st.ms) {
       if (m->type == MentionType::organization) return m;
@@ -260,15 +286,25 @@ void set_periods(const Sentence& st, std::string_view text, const std::vector<Hi
 /// and each later clause that opens with a meeting word and has no verb of
 /// its own. Returns the date of the first meeting emitted.
 std::optional<DateValue> meeting(const std::vector<Sentence>& sents, std::size_t i, std::string_view text,
-                                 const Vocab& v, const std::optional<std::string>& topic, const Emit& emit) {
+                                 const Vocab& v, const std::optional<std::string>& topic, bool reported,
+                                 const Emit& emit) {
   const Sentence& st = sents[i];
   const Blockers bl{find(v.meeting_blockers, st.low)};
-  const auto kinds = meeting_words(st, v, bl);
+  const auto verbs = find(v.meeting_verbs, st.low);
+  const auto kinds = meeting_words(st, v, bl, verbs);
   if (kinds.empty()) return std::nullopt;
-  const auto anchors = anchors_of(st, kinds, find(v.meeting_verbs, st.low), bl);
+  auto anchors = anchors_of(st, kinds, verbs, bl);
+  // "Phát biểu tại hội nghị, …" after a meeting reported: that meeting again.
+  if (reported) {
+    std::erase_if(anchors, [](const Anchor& a) { return a.verb.kind == "reference"; });
+  }
   if (anchors.empty()) return std::nullopt;
   std::size_t evidence_start = st.start;
   const Mention* date = meeting_date(sents, i, text, v, &evidence_start);
+  // A sentence without mentions reports a meeting only with a date of its
+  // paragraph ("Ngày 9/1, … . Hội nghị tổng kết diễn ra …"): alone it is one
+  // activity of a report ("Phối hợp … tổ chức Hội nghị cán bộ …").
+  if (st.ms.empty() && !date) return std::nullopt;
   const auto attendees = attendees_of(sents, i, text);
   const auto plans = plan_hits(v, st.low);
   std::optional<DateValue> when;
