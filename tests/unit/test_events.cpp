@@ -509,3 +509,92 @@ TEST_CASE("events: a recipient before the award starts no chain after it") {
   CHECK(a[1].recipients[0].name == "Phan Tuấn Linh");
   CHECK(a[1].recipients[0].kind == "individual");
 }
+
+TEST_CASE("events: meetings of all news: sessions, the paragraph's date, 'của X'") {
+  Doc d("Sáng 12/4, kỳ họp thứ 5 HĐND tỉnh khóa XVIII đã khai mạc.");
+  d.date("Sáng 12/4", std::nullopt, 4, 12).org("HĐND tỉnh", "Hội đồng nhân dân tỉnh");
+  auto m = of<MeetingEvent>(d.events());
+  REQUIRE(m.size() == 1);
+  CHECK(m[0].kind == "hoi_nghi");
+  CHECK(m[0].organizer == "Hội đồng nhân dân tỉnh");
+  REQUIRE(m[0].date);
+  CHECK(m[0].date->day == 12);
+
+  // The meeting sentence names no date: the paragraph's first one; "của X"
+  // names the organizer; a sentence without mentions still reports one.
+  Doc p("Ngày 9/1, nhiều đại biểu có mặt tại Hà Nội. Trời mưa to. Hội nghị tổng kết của Bộ Y tế diễn "
+        "ra trong một ngày.\nHội nghị tập huấn diễn ra sau đó.");
+  p.date("Ngày 9/1", std::nullopt, 1, 9).org("Bộ Y tế", "Bộ Y tế");
+  auto pm = of<MeetingEvent>(p.events());
+  // The next paragraph has no mention and no date: one activity of a
+  // report, no meeting reported.
+  REQUIRE(pm.size() == 1);
+  CHECK(pm[0].kind == "tong_ket");
+  CHECK(pm[0].organizer == "Bộ Y tế");
+  REQUIRE(pm[0].date);
+  CHECK(pm[0].date->day == 9);
+
+  // A date after the meeting sentence ("Nhân dịp … 8/3") is not its date.
+  Doc after("Công đoàn phối hợp tổ chức Hội nghị người lao động. Nhân dịp ngày 8/3, Công đoàn tặng quà.");
+  after.org("Công đoàn", "Công đoàn").date("ngày 8/3", std::nullopt, 3, 8);
+  auto am = of<MeetingEvent>(after.events());
+  REQUIRE(am.size() == 1);
+  CHECK(am[0].kind == "hoi_nghi");
+  CHECK(!am[0].date);
+}
+
+TEST_CASE("events: 'phát biểu tại hội nghị' reports a meeting once; references and plans are none") {
+  Doc d("Chủ tịch UBND tỉnh Nguyễn Văn An phát biểu tại Hội nghị sơ kết của Sở Tư pháp tỉnh.");
+  d.org("UBND tỉnh", "Ủy ban nhân dân tỉnh").org("Sở Tư pháp tỉnh", "Sở Tư pháp tỉnh");
+  auto m = of<MeetingEvent>(d.events());
+  REQUIRE(m.size() == 1);
+  CHECK(m[0].kind == "so_ket");
+  CHECK(m[0].organizer == "Sở Tư pháp tỉnh");
+
+  Doc twice("Ngày 5/3, Sở Y tế tổ chức Hội nghị tổng kết năm 2023. Phát biểu tại hội nghị tổng kết, "
+            "Giám đốc Sở Y tế nêu rõ kết quả.");
+  twice.date("Ngày 5/3", std::nullopt, 3, 5).org("Sở Y tế", "Sở Y tế").org("Sở Y tế", "Sở Y tế", 2);
+  auto t = of<MeetingEvent>(twice.events());
+  REQUIRE(t.size() == 1);  // the second sentence refers to the first meeting
+  CHECK(t[0].kind == "tong_ket");
+  CHECK(t[0].date->day == 5);
+
+  Doc at("Ngày 5/3, tại hội nghị, các đại biểu đã thảo luận.");
+  at.date("Ngày 5/3", std::nullopt, 3, 5);
+  CHECK(of<MeetingEvent>(at.events()).empty());
+  Doc plan("Ngày 5/3, Sở Y tế sẽ tổ chức hội thảo về bệnh sốt xuất huyết.");
+  plan.date("Ngày 5/3", std::nullopt, 3, 5).org("Sở Y tế", "Sở Y tế");
+  CHECK(of<MeetingEvent>(plan.events()).empty());
+}
+
+TEST_CASE("events: a gift in parts is one event of its total; worth, fines and budgets are no gift") {
+  Doc d("Công đoàn Công ty trao 30 suất quà, mỗi suất 500.000 đồng, tổng trị giá 15 triệu đồng.");
+  d.org("Công đoàn Công ty", "Công đoàn Công ty")
+      .count("30 suất quà", 30, "suất quà")
+      .money("500.000 đồng", 500000)
+      .money("15 triệu đồng", 15000000);
+  auto f = of<FundingEvent>(d.events());
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].amount.amount == 15000000);
+  CHECK(!f[0].amount.per_unit);
+  CHECK(f[0].giver == "Công đoàn Công ty");
+  CHECK(f[0].beneficiary_count == 30);
+  CHECK(f[0].beneficiary_unit == "suất quà");
+
+  Doc worth("Lô hàng trị giá 2 tỷ đồng bị thu giữ.");
+  worth.money("2 tỷ đồng", 2e9);
+  CHECK(of<FundingEvent>(worth.events()).empty());
+  Doc budget("Dự án có tổng kinh phí 500 tỷ đồng.");
+  budget.money("500 tỷ đồng", 5e11);
+  CHECK(of<FundingEvent>(budget.events()).empty());
+  Doc fine("Doanh nghiệp từng được hỗ trợ nhưng vẫn bị xử phạt 20 triệu đồng.");
+  fine.money("20 triệu đồng", 2e7);
+  CHECK(of<FundingEvent>(fine.events()).empty());
+  // A value word with a giving word before it still gives.
+  Doc gift("LĐLĐ huyện thăm hỏi 5 gia đình, tổng số tiền 10 triệu đồng.");
+  gift.org("LĐLĐ huyện", "Liên đoàn Lao động huyện").count("5 gia đình", 5, "gia đình").money("10 triệu đồng", 1e7);
+  auto g = of<FundingEvent>(gift.events());
+  REQUIRE(g.size() == 1);
+  CHECK(g[0].giver == "Liên đoàn Lao động huyện");
+  CHECK(g[0].beneficiary_count == 5);
+}

@@ -38,7 +38,8 @@ class EventAssembler {
   /// Every keyword list the assembler uses.
   struct Vocabulary {
     Keywords meeting_kinds, meeting_verbs, meeting_blockers, plan_words, award_verbs, award_blockers,
-        funding_verbs, not_funding, recipient_units, beneficiary_units, non_org_givers;
+        funding_verbs, not_funding, funding_totals, recipient_units, beneficiary_units,
+        non_org_givers;
     /// Offices named alone ("Thủ tướng"): the kind is the issuer they stand
     /// for ("Thủ tướng Chính phủ").
     Keywords issuer_offices;

@@ -1,0 +1,534 @@
+// Award events (docs/events.md, "Awards").
+#include <algorithm>
+#include <cctype>
+
+#include "events/common.h"
+#include "text/unicode.h"
+
+namespace vnie::detail::ev {
+namespace {
+
+/// The awards of one sentence, read in steps: which are grants, their
+/// issuers, their recipients and dates.
+class AwardReader {
+ public:
+  AwardReader(const Sentence& sentence, std::string_view whole, const Vocab& vocab,
+              const std::optional<DateValue>& meeting_date)
+      : st(sentence),
+        text(whole),
+        v(vocab),
+        ceremony(meeting_date),
+        list(sentence.of(MentionType::award)),
+        verbs(find(vocab.award_verbs, sentence.low)),
+        blockers(find(vocab.award_blockers, sentence.low)),
+        orgs(sentence.of(MentionType::organization)),
+        evs(list.size()),
+        blocked(list.size(), false),
+        reach_only(list.size(), false) {
+    // Where an office alone starts a word of the sentence, found once (each
+    // award looks for one before it).
+    for (std::size_t p = 0; p < st.low.size(); ++p) {
+      if (p > 0 && st.low[p - 1] != ' ') continue;
+      if (const auto* o = office_alone_at(p)) offices.emplace_back(p, o);
+    }
+  }
+
+  /// Reads every award of the sentence and emits the grants.
+  void run(const Emit& emit) {
+    for (std::size_t k = 0; k < list.size(); ++k) read(k);
+    counted_recipients();
+    quantified_recipients();
+    share_issuers();
+    for (std::size_t k = 0; k < list.size(); ++k) {
+      if (blocked[k] || (reach_only[k] && evs[k].recipients.empty())) continue;
+      Event e;
+      e.type = EventType::award;
+      e.start = st.start;
+      e.end = st.end;
+      e.value = std::move(evs[k]);
+      emit(std::move(e), std::to_string(list[k]->start - st.start) + ":" +
+                             std::string(text.substr(list[k]->start, list[k]->end - list[k]->start)));
+    }
+  }
+
+ private:
+  const Sentence& st;
+  std::string_view text;
+  const Vocab& v;
+  const std::optional<DateValue>& ceremony;
+  const std::vector<const Mention*> list;
+  const std::vector<Hit> verbs, blockers;
+  const std::vector<const Mention*> orgs;
+  // Where an office alone starts a word of the sentence, found once (each
+  // award looks for one before it).
+  std::vector<std::pair<std::size_t, const std::pair<std::string, std::string>*>> offices;
+  std::vector<AwardEvent> evs;
+  std::vector<bool> blocked, reach_only;
+  /// Award k: `as`, `ae` its span in the sentence, `from` where its clause
+  /// (or the part after the award before it) starts.
+  struct Spot {
+    std::size_t k, as, ae, from;
+  };
+
+  std::string_view between(std::size_t a, std::size_t b) const {
+    return std::string_view(st.low).substr(a, b > a ? b - a : 0);
+  }
+  // An office before the body grants in its name: "Chủ tịch UBND tỉnh",
+  // "Bộ trưởng Bộ Y tế".
+  std::string office(const Mention* o) const {
+    std::string name = canonical(o);
+    const std::string_view head = between(0, st.rel(o->start));
+    for (const std::string_view title : kOfficeTitles) {
+      if (head.ends_with(title) && name.rfind("Chủ tịch", 0) != 0) {
+        const std::size_t at = st.start + st.rel(o->start) - title.size();
+        std::string written(text.substr(at, title.size()));
+        if (!written.empty())
+          written[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(written[0])));
+        return written + name;
+      }
+    }
+    return name;
+  }
+  // An office that names an issuer alone at byte `p` of the sentence
+  // (rules/lists/event_issuer_offices.txt: "thủ tướng" → Thủ tướng Chính phủ):
+  // its (form, issuer), or nullptr.
+  const std::pair<std::string, std::string>* office_alone_at(std::size_t p) const {
+    for (const auto& f : v.issuer_offices.forms) {
+      if (st.low.compare(p, f.first.size(), f.first) == 0 &&
+          at_word_boundaries(st.low, p, p + f.first.size())) {
+        return &f;
+      }
+    }
+    return nullptr;
+  }
+
+  /// Award k: `as`, `ae` its span in the sentence, `from` where its clause
+  /// (or the part after the award before it) starts.
+  void read(std::size_t k) {
+    const Mention* a = list[k];
+    const std::size_t as = st.rel(a->start), ae = st.rel(a->end);
+    const std::size_t from =
+        std::max(clause_start(st.low, as), k > 0 ? st.rel(list[k - 1]->end) : std::size_t{0});
+    const Spot spot{k, as, ae, from};
+    blocked[k] = any_between(blockers, from, as);
+    mark_blocked(spot);
+    const auto& av = std::get<AwardValue>(a->value);
+    evs[k].award_kind = av.kind;
+    evs[k].award = av.name;
+    issuer_after(spot);
+    if (!evs[k].issuer) issuer_on_behalf(spot);
+    granting_subject(spot);
+    if (evs[k].recipients.empty()) recipient_before(spot);
+    const std::size_t named_end = named_recipients(spot);
+    persons_after_cho(spot, named_end);
+    award_count(spot);
+    grant_date(spot);
+  }
+
+  void mark_blocked(const Spot& s) {
+    const auto [k, as, ae, from] = s;
+    // "đạt danh hiệu" says who holds a title: after another award of the
+    // clause it describes that award's recipients ("tặng Bằng khen cho 42
+    // nữ cán bộ đạt danh hiệu …"); alone, without recipients, it is no grant.
+    {
+      const std::size_t cs = clause_start(st.low, as);
+      const std::size_t ce = std::min(st.low.find(';', ae), st.low.size());
+      bool only_reach = false, other = false, reach_before = false, other_before = false;
+      for (const auto& h : verbs) {
+        const bool reach = st.low.compare(h.start, h.end - h.start, "đạt") == 0;
+        if (h.start >= cs && h.end <= ce) (reach ? only_reach : other) = true;
+        if (h.start >= from && h.end <= as) (reach ? reach_before : other_before) = true;
+      }
+      reach_only[k] = only_reach && !other;
+      if (reach_before && !other_before && from > cs &&
+          between(from, as).find("cho ") != std::string_view::npos) {
+        blocked[k] = true;
+      }
+    }
+    // "98% nữ cán bộ đạt danh hiệu …": a share that holds a title is a
+    // statistic, not a grant.
+    for (const auto* m : st.ms) {
+      blocked[k] =
+          blocked[k] || (m->type == MentionType::percent && st.rel(m->start) >= from && st.rel(m->end) <= as);
+    }
+  }
+
+  /// The issuer written after the award.
+  void issuer_after(const Spot& s) {
+    const auto [k, as, ae, from] = s;
+    // Issuer: "… của X" (or "của Bộ trưởng X": the office of X), else "X
+    // tặng …" / "được X tặng …" before the award.
+    for (const auto* o : orgs) {
+      if (st.rel(o->start) < ae) continue;
+      std::string_view gap = between(ae, st.rel(o->start));
+      for (const std::string_view title : kOfficeTitles) {
+        if (gap.size() > title.size() && gap.ends_with(title)) {
+          gap.remove_suffix(title.size());  // " của bộ trưởng " → " của "
+          break;
+        }
+      }
+      if (gap == " của " || gap == " của các " || gap == " do ") {
+        evs[k].issuer = office(o);
+        break;
+      }
+    }
+    // "Bằng khen của Thủ tướng": an office that needs no body to name it.
+    if (!evs[k].issuer) {
+      for (const std::string_view lead : {" của ", " do "}) {
+        if (between(ae, st.low.size()).starts_with(lead)) {
+          if (const auto* o = office_alone_at(ae + lead.size())) evs[k].issuer = o->second;
+        }
+      }
+    }
+  }
+
+  void issuer_on_behalf(const Spot& s) {
+    const auto [k, as, ae, from] = s;
+    // "Thừa ủy quyền của Chủ tịch nước, Đại tá X … trao Huân chương …",
+    // "Thay mặt Bộ GD-ĐT, ông Y trao Bằng khen …": the award is handed over on
+    // behalf of that body, which is its issuer; only before a giving verb
+    // ("ông Z thay mặt Công ty B nhận Bằng khen" is a recipient).
+    if (!evs[k].issuer) {
+      auto on_behalf = [&](std::size_t at) {
+        const std::string_view lead = between(0, at);
+        for (const std::string_view w :
+             {"thừa ủy quyền của ", "thừa uỷ quyền của ", "thừa ủy quyền ", "thừa uỷ quyền ", "thay mặt "}) {
+          if (lead.ends_with(w)) return true;
+        }
+        return false;
+      };
+      auto gives_between = [&](std::size_t lo, std::size_t hi) {
+        return std::any_of(verbs.begin(), verbs.end(),
+                           [&](const auto& h) { return h.start >= lo && h.end <= hi && h.kind == "give"; });
+      };
+      for (const auto* o : orgs) {
+        const std::size_t os = st.rel(o->start), oe = st.rel(o->end);
+        if (oe <= as && on_behalf(os) && gives_between(oe, as)) {
+          evs[k].issuer = office(o);
+          break;
+        }
+      }
+      for (const auto& [p, o] : offices) {  // "thừa ủy quyền của Thủ tướng"
+        if (evs[k].issuer || p >= as) break;
+        if (p + o->first.size() <= as && on_behalf(p) && gives_between(p + o->first.size(), as)) {
+          evs[k].issuer = o->second;
+        }
+      }
+    }
+  }
+
+  /// The subject of the verb nearest before the award: its issuer or recipient.
+  void granting_subject(const Spot& s) {
+    const auto [k, as, ae, from] = s;
+    {
+      const bool have_issuer = evs[k].issuer.has_value();
+      // The verb nearest before the award first: "X vinh dự được Y tặng
+      // thưởng Huân chương" is Y's grant to X.
+      for (auto vit = verbs.rbegin(); vit != verbs.rend(); ++vit) {
+        const auto& verb = *vit;
+        if (verb.end > as || verb.start < from) continue;
+        const Mention* subject = nullptr;
+        for (const auto* o : orgs) {
+          // "… tặng Cờ thi đua cho X và trao Bằng khen …": X received.
+          const bool received = between(0, st.rel(o->start)).ends_with("cho ");
+          if (st.rel(o->end) <= verb.start && st.rel(o->start) >= from && !received) subject = o;
+        }
+        if (!subject) continue;
+        const std::string_view gap = between(st.rel(subject->end), verb.start);
+        const std::string_view before = between(from, st.rel(subject->start));
+        const bool agent = before.ends_with("được ") || before.ends_with("do ");
+        if (verb.kind == "give" &&
+            (agent || (gap.find("được") == std::string_view::npos && gap.size() <= 24))) {
+          if (!have_issuer) evs[k].issuer = office(subject);
+          // "Y (đã, vinh dự) được X tặng …": Y is the recipient.
+          for (const auto* o : orgs) {
+            const std::string_view g = between(st.rel(o->end), st.rel(subject->start));
+            if (o != subject && st.rel(o->end) <= st.rel(subject->start) && g.ends_with("được ") &&
+                g.size() <= 24) {
+              Recipient r;
+              r.name = canonical(o);
+              r.kind = "collective";
+              evs[k].recipients.push_back(r);
+            }
+          }
+        } else if (verb.kind == "receive" || gap.find("được") != std::string_view::npos) {
+          // "…, Giám đốc Bệnh viện X, là một trong 8 cá nhân được công
+          // nhận …": the count receives, not the body before it.
+          bool counted_between = false;
+          for (const auto* n : st.ms) {
+            counted_between |= n->type == MentionType::number && st.rel(n->start) >= st.rel(subject->end) &&
+                               st.rel(n->end) <= verb.start && !unit_kind(n, v.recipient_units).empty();
+          }
+          if (counted_between) break;
+          Recipient r;  // "CĐCS X được tặng …": the subject receives
+          r.name = canonical(subject);
+          r.kind = "collective";
+          evs[k].recipients.push_back(r);
+        }
+        break;
+      }
+    }
+  }
+
+  void recipient_before(const Spot& s) {
+    const auto [k, as, ae, from] = s;
+    // "Ông Nguyễn Văn A được tặng Huân chương …", "bà B vinh dự nhận Bằng
+    // khen", "Ông được truy tặng …": a person (or a person marker alone, one
+    // individual) right before a receiving verb of the award's clause, with
+    // only other award verbs between them ("vinh dự được tặng").
+    if (evs[k].recipients.empty()) {
+      const auto nearest = std::find_if(verbs.rbegin(), verbs.rend(),
+                                        [&](const auto& h) { return h.end <= as && h.start >= from; });
+      if (nearest != verbs.rend() && nearest->kind == "receive") {
+        // Start of the run of verbs ending at the nearest one.
+        std::size_t run = nearest->start;
+        for (auto it = nearest; it != verbs.rend(); ++it) {
+          if (it->end > run) continue;
+          if (between(it->end, run).find_first_not_of(' ') != std::string_view::npos) break;
+          run = it->start;
+        }
+        const std::string_view head = between(from, run);
+        const Mention* subject = nullptr;
+        for (const auto* p : st.of(MentionType::person)) {
+          const std::size_t ps = st.rel(p->start), pe = st.rel(p->end);
+          if (ps < from || pe > run || !std::holds_alternative<PersonValue>(p->value)) continue;
+          if (between(pe, run).find_first_not_of(' ') == std::string_view::npos) subject = p;
+        }
+        if (subject && !between(from, st.rel(subject->start)).ends_with("cho ") &&
+            !between(from, st.rel(subject->start)).ends_with("được ")) {
+          Recipient r;
+          r.name = std::get<PersonValue>(subject->value).name;
+          r.kind = "individual";
+          evs[k].recipients.push_back(r);
+        } else if (!subject && from == clause_start(st.low, as)) {
+          std::size_t b = head.find_first_not_of(' ');
+          const std::string_view h = b == std::string_view::npos ? std::string_view{} : head.substr(b);
+          for (const auto& [form, kind] : v.person_markers.forms) {  // "ông ", "bà "
+            if (h == form) {
+              Recipient r;
+              r.count = 1;
+              r.kind = "individual";
+              evs[k].recipients.push_back(r);
+              break;
+            }
+          }
+        }
+      }
+    }
+  }
+
+  std::size_t named_recipients(const Spot& s) {
+    const auto [k, as, ae, from] = s;
+    // Named recipients after "cho", and those chained to them by "và" or ","
+    // (to one named after the award: "X đạt huy chương Bạc và em Y đạt bằng
+    // khen" gives Y no silver medal).
+    std::size_t named_end = ae;
+    for (const auto* o : orgs) {
+      const std::size_t os = st.rel(o->start);
+      if (os < ae || (k + 1 < list.size() && os > st.rel(list[k + 1]->start))) continue;
+      bool in_count = false;  // "cho 2 công đoàn bộ phận": counted, not named
+      for (const auto* n : st.ms) {
+        in_count |=
+            n->type == MentionType::number && st.rel(n->start) < st.rel(o->end) && os < st.rel(n->end);
+      }
+      if (in_count) continue;
+      std::string_view gap = between(named_end, os);
+      // "cho Công đoàn Bệnh viện X" where only "Bệnh viện X" was recognized.
+      std::string prefix;
+      constexpr std::string_view kUnion = "công đoàn ";
+      if (gap.ends_with(std::string("cho ") + std::string(kUnion)) &&
+          !lower_same_length(canonical(o)).starts_with("công đoàn")) {
+        prefix = std::string(text.substr(o->start - kUnion.size(), kUnion.size()));
+        gap.remove_suffix(kUnion.size());
+      }
+      const auto cho = gap.rfind("cho ");
+      const bool chained = named_end > ae && !evs[k].recipients.empty() && evs[k].recipients.back().name &&
+                           (gap.ends_with(" và ") || gap.ends_with(", "));
+      if (((cho != std::string_view::npos && gap.size() - cho <= 12) || chained) &&
+          canonical(o) != evs[k].issuer.value_or("")) {
+        Recipient r;
+        r.name = prefix.empty() ? canonical(o) : "Công đoàn " + canonical(o);
+        r.kind = "collective";
+        evs[k].recipients.push_back(r);
+        named_end = st.rel(o->end);
+      }
+    }
+    return named_end;
+  }
+
+  void persons_after_cho(const Spot& s, std::size_t named_end) {
+    const auto [k, as, ae, from] = s;
+    // Persons named after "cho", with or without a marker ("cho anh Nguyễn
+    // Văn Bình", "cho đồng chí X và bà Y"): individual recipients.
+    for (const auto* p : st.of(MentionType::person)) {
+      const std::size_t ps = st.rel(p->start);
+      if (ps < named_end || (k + 1 < list.size() && ps > st.rel(list[k + 1]->start))) continue;
+      const auto* pv = std::get_if<PersonValue>(&p->value);
+      if (pv == nullptr) continue;
+      std::string_view gap = between(named_end, ps);
+      for (const auto& [form, kind] : v.person_markers.forms) {  // longest first
+        if (gap.size() > form.size() && gap.ends_with(form) && gap[gap.size() - form.size() - 1] == ' ') {
+          gap.remove_suffix(form.size());
+          break;
+        }
+      }
+      const bool after_cho = gap.ends_with("cho ") && gap.size() <= 40;
+      const bool chained = named_end > ae && !evs[k].recipients.empty() && evs[k].recipients.back().name &&
+                           (gap == " và " || gap == ", ");
+      if (!after_cho && !chained) continue;
+      Recipient r;
+      r.name = pv->name;
+      r.kind = "individual";
+      evs[k].recipients.push_back(r);
+      named_end = st.rel(p->end);
+    }
+  }
+
+  void award_count(const Spot& s) {
+    const auto [k, as, ae, from] = s;
+    // "trao tặng 01 Cờ thi đua … cho CĐCS X": the number of awards given to
+    // the one body named.
+    if (evs[k].recipients.size() == 1 && evs[k].recipients[0].name && !evs[k].recipients[0].count) {
+      for (const auto* m : st.ms) {
+        const auto* n = std::get_if<NumberValue>(&m->value);
+        if (n && !n->unit && st.rel(m->end) + 1 == as && st.low[st.rel(m->end)] == ' ' && n->value >= 1) {
+          evs[k].recipients[0].count = static_cast<int>(n->value);
+        }
+      }
+    }
+  }
+
+  void grant_date(const Spot& s) {
+    const auto [k, as, ae, from] = s;
+    const std::size_t award_clause = clause_start(st.low, as);
+    for (const auto* m : st.ms) {
+      const auto* d = std::get_if<DateValue>(&m->value);
+      // "Năm 2023, … được tặng Bằng khen": a date before the award in its
+      // clause; a year after it ("… xuất sắc năm 2023") is what was rewarded.
+      // "theo Quyết định số … ngày 15/9/2023": the decision's date.
+      const std::size_t ds = st.rel(m->start);
+      const std::string_view lead = between(ds > 48 ? ds - 48 : 0, ds);
+      if (d && (d->year || d->day) && ds >= award_clause && st.rel(m->end) <= as &&
+          lead.find("quyết định") == std::string_view::npos) {
+        evs[k].date = *d;
+        break;
+      }
+    }
+    if (!evs[k].date) evs[k].date = ceremony;
+  }
+
+  /// Counted recipients: a count followed by "được … nhận" belongs to the next
+  /// award, otherwise to the award before it.
+  void counted_recipients() {
+    for (const auto* m : st.ms) {
+      if (m->type != MentionType::number) continue;
+      std::string_view kind = unit_kind(m, v.recipient_units);
+      std::size_t ne = st.rel(m->end);
+      // "3 đồng chí được trao …" where the number came without its noun.
+      const auto* nv = std::get_if<NumberValue>(&m->value);
+      if (kind.empty() && nv && !nv->unit && st.low.compare(ne, 1, " ") == 0) {
+        std::size_t len = 0;
+        for (const auto& [form, k] : v.recipient_units.forms) {
+          const std::size_t e = ne + 1 + form.size();
+          if (form.size() > len && st.low.compare(ne + 1, form.size(), form) == 0 &&
+              (e == st.low.size() || st.low[e] == ' ' || st.low[e] == ',' || st.low[e] == ';' ||
+               st.low[e] == '.')) {
+            len = form.size();
+            kind = k;
+          }
+        }
+        ne += len ? len + 1 : 0;
+      }
+      if (kind.empty()) continue;
+      const std::size_t ns = st.rel(m->start);
+      std::size_t prev = list.size(), next = list.size();
+      for (std::size_t k = 0; k < list.size(); ++k) {
+        if (st.rel(list[k]->end) <= ns) prev = k;
+        if (st.rel(list[k]->start) >= ne && next == list.size()) next = k;
+      }
+      std::size_t target = prev != list.size() ? prev : next;
+      if (next != list.size()) {
+        const std::string_view gap = between(ne, st.rel(list[next]->start));
+        const bool same_clause = gap.find(';') == std::string_view::npos;
+        if ((same_clause &&
+             (gap.find("được") != std::string_view::npos || gap.find("nhận") != std::string_view::npos)) ||
+            prev == list.size()) {
+          target = next;
+        }
+      }
+      if (target == list.size()) continue;
+      Recipient r;
+      r.count = static_cast<int>(std::get<NumberValue>(m->value).value);
+      r.kind = std::string(kind);
+      evs[target].recipients.push_back(r);
+    }
+  }
+
+  /// "nhiều tập thể và cá nhân": recipients without a count.
+  void quantified_recipients() {
+    for (std::size_t k = 0; k < list.size(); ++k) {
+      if (!evs[k].recipients.empty()) continue;
+      const std::size_t ae = st.rel(list[k]->end);
+      const std::size_t limit = k + 1 < list.size() ? st.rel(list[k + 1]->start) : st.low.size();
+      const std::string_view after = between(ae, limit);
+      const std::string_view before =
+          between(clause_start(st.low, st.rel(list[k]->start)), st.rel(list[k]->start));
+      // "nhiều tập thể và cá nhân", "các tập thể, cá nhân": each noun of the
+      // quantified phrase is a recipient without a count.
+      for (const std::string_view region : {before, after}) {
+        for (const char* q : {"nhiều ", "các "}) {
+          const auto at = region.find(q);
+          if (at == std::string_view::npos) continue;
+          const std::string_view phrase = region.substr(at + std::string_view(q).size(), 32);
+          bool collective = phrase.starts_with("tập thể");
+          bool individual = phrase.starts_with("cá nhân");
+          if (collective && (phrase.find(" và cá nhân") != std::string_view::npos ||
+                             phrase.find(", cá nhân") != std::string_view::npos)) {
+            individual = true;
+          }
+          if (collective || individual) {
+            for (bool c : {true, false}) {
+              if (c ? !collective : !individual) continue;
+              Recipient r;
+              r.kind = c ? "collective" : "individual";
+              evs[k].recipients.push_back(r);
+            }
+            break;
+          }
+        }
+        if (!evs[k].recipients.empty()) break;
+      }
+    }
+  }
+
+  /// Lists share what is written once: an award without an issuer takes the
+  /// issuer of the next award of the sentence, else of the one before.
+  void share_issuers() {
+    std::vector<std::size_t> clause(list.size());  // each award's clause start, found once
+    for (std::size_t k = 0; k < list.size(); ++k) clause[k] = clause_start(st.low, st.rel(list[k]->start));
+    auto clause_of = [&](std::size_t k) { return clause[k]; };
+    for (std::size_t k = 0; k < list.size(); ++k) {
+      if (evs[k].issuer) continue;
+      for (std::size_t j = k + 1; j < list.size() && !evs[k].issuer; ++j) {
+        if (clause_of(j) == clause_of(k)) evs[k].issuer = evs[j].issuer;
+      }
+      for (std::size_t j = k; j-- > 0 && !evs[k].issuer;) {
+        if (clause_of(j) == clause_of(k)) evs[k].issuer = evs[j].issuer;
+      }
+    }
+  }
+};
+
+}  // namespace
+
+/// Awards: each award mention of a sentence with a granting verb, unless a
+/// nomination, proposal or negation stands before it in its clause.
+/// `ceremony`: the date of the meeting the text last reported, the date of a
+/// grant when its own clause gives none.
+void awards(const Sentence& st, std::string_view text, const Vocab& v,
+            const std::optional<DateValue>& ceremony, const Emit& emit) {
+  if (st.of(MentionType::award).empty() || find(v.award_verbs, st.low).empty()) return;
+  AwardReader(st, text, v, ceremony).run(emit);
+}
+
+}  // namespace vnie::detail::ev

@@ -1,0 +1,365 @@
+// Meeting events (docs/events.md, "Meetings").
+#include <algorithm>
+
+#include "events/common.h"
+
+namespace vnie::detail::ev {
+
+namespace {
+
+/// The blockers of a sentence (event_meeting_blockers.txt) and the test
+/// "is there a blocker of this kind ending at most `within` bytes before".
+struct Blockers {
+  std::vector<Hit> hits;
+  bool before(std::size_t pos, std::string_view kind, std::size_t within) const {
+    for (const auto& b : hits) {
+      if (b.kind == kind && b.end <= pos && pos - b.end <= within) return true;
+    }
+    return false;
+  }
+};
+
+/// A verb and the meeting words it reports (indices into the kinds, joined
+/// words "giao ban, tổng kết" name one meeting).
+struct Anchor {
+  Hit verb;
+  std::size_t first, last;
+};
+
+/// Meeting words that are no meeting: inside an award ("Kỷ niệm chương"),
+/// in a context phrase ("chào mừng đại hội", "nhân kỷ niệm").
+/// A context word that ends a verb ("phát biểu tại hội nghị") is the verb's.
+std::vector<Hit> meeting_words(const Sentence& st, const Vocab& v, const Blockers& bl,
+                               const std::vector<Hit>& verbs) {
+  std::vector<Hit> kinds;
+  for (const auto& h : find(v.meeting_kinds, st.low)) {
+    bool in_award = false;
+    for (const auto* m : st.ms) {
+      in_award |= m->type == MentionType::award && st.rel(m->start) <= h.start && h.end <= st.rel(m->end);
+    }
+    bool after_verb = false;
+    for (const auto& vb : verbs) after_verb |= vb.end <= h.start && h.start - vb.end <= 2;
+    if (!in_award && (after_verb || !bl.before(h.start, "context", 2))) kinds.push_back(h);
+  }
+  return kinds;
+}
+
+/// Whether verb `h` reports a meeting: "tổ chức" as a noun ("tổ chức công
+/// đoàn") is no verb, nor is one denied ("chưa tổ chức"), a share ("100% CĐCS
+/// tổ chức …") or governed by a directive ("chỉ đạo các CĐCS tổ chức …",
+/// "góp phần tổ chức thành công …": what others were to do).
+bool reporting_verb(const Sentence& st, const Hit& h, const std::vector<Hit>& all_verbs, const Blockers& bl) {
+  const std::string_view after = std::string_view(st.low).substr(h.end);
+  if (after.starts_with(" công đoàn") || after.starts_with(" đoàn") ||
+      std::string_view(st.low).substr(0, h.start).ends_with("của ")) {
+    return false;
+  }
+  if (bl.before(h.start, "negation", 12) || bl.before(h.start, "context", 2)) return false;
+  for (const auto* m : st.ms) {
+    if (m->type == MentionType::percent && st.rel(m->end) <= h.start && h.start - st.rel(m->end) <= 24 &&
+        st.rel(m->start) >= clause_start(st.low, h.start)) {
+      return false;
+    }
+  }
+  for (const auto& b : bl.hits) {
+    if (b.kind != "directive" || b.end > h.start || h.start - b.end > 120 ||
+        b.start < clause_start(st.low, h.start)) {
+      continue;
+    }
+    bool verb_between = false;
+    for (const auto& o : all_verbs) verb_between |= o.start >= b.end && o.end <= h.start;
+    if (!verb_between) return false;
+  }
+  return true;
+}
+
+/// The meeting word a verb reports: the nearest one after it within 24
+/// bytes ("tổ chức hội nghị"), else the last one before it within 60 ("Hội
+/// nghị … diễn ra"); kinds.size() when none.
+std::size_t reported_word(const Hit& h, const std::vector<Hit>& kinds) {
+  std::size_t best = kinds.size(), dist = std::string::npos;
+  for (std::size_t k = 0; k < kinds.size(); ++k) {
+    if (kinds[k].start >= h.end && kinds[k].start - h.end <= 24 && kinds[k].start - h.end < dist) {
+      best = k;
+      dist = kinds[k].start - h.end;
+    }
+  }
+  if (best == kinds.size()) {
+    for (std::size_t k = 0; k < kinds.size(); ++k) {
+      if (h.start >= kinds[k].end && h.start - kinds[k].end <= 60) best = k;
+    }
+  }
+  return best;
+}
+
+/// Each reporting verb with the meeting words it reports, in text order;
+/// then each later clause that opens with a meeting word and has no verb of
+/// its own ("…; tập huấn Điều lệ …": organized by the same verb).
+std::vector<Anchor> anchors_of(const Sentence& st, const std::vector<Hit>& kinds,
+                               const std::vector<Hit>& all_verbs, const Blockers& bl) {
+  std::vector<Anchor> anchors;
+  for (const auto& h : all_verbs) {
+    if (!reporting_verb(st, h, all_verbs, bl)) continue;
+    const std::size_t best = reported_word(h, kinds);
+    if (best == kinds.size()) continue;
+    // Meeting words joined to it name the same meeting ("giao ban, tổng kết").
+    std::size_t first = best, last = best;
+    auto joined = [&](std::size_t a, std::size_t b) {
+      const std::string_view gap =
+          std::string_view(st.low).substr(kinds[a].end, kinds[b].start - kinds[a].end);
+      return gap == ", " || gap == " và " || gap == " - " || gap == " ";
+    };
+    while (first > 0 && joined(first - 1, first)) --first;
+    while (last + 1 < kinds.size() && joined(last, last + 1)) ++last;
+    bool known = false;
+    for (const auto& a : anchors) known |= a.first == first;
+    if (!known) anchors.push_back({h, first, last});
+  }
+  if (anchors.empty()) return anchors;
+  std::sort(anchors.begin(), anchors.end(),
+            [&](const Anchor& a, const Anchor& b) { return a.first < b.first; });
+  for (std::size_t k = anchors.back().last + 1; k < kinds.size(); ++k) {
+    const std::size_t cs = clause_start(st.low, kinds[k].start);
+    if (cs == 0 || cs <= kinds[anchors.back().first].start) continue;
+    const std::string_view lead = std::string_view(st.low).substr(cs, kinds[k].start - cs);
+    if (lead.find_first_not_of(' ') != std::string_view::npos) continue;
+    const std::size_t ce = std::min(st.low.find(';', kinds[k].start), st.low.size());
+    bool own_verb = false;
+    for (const auto& h : all_verbs) own_verb |= h.start >= cs && h.end <= ce;
+    if (own_verb) continue;
+    anchors.push_back({anchors.back().verb, k, k});
+  }
+  return anchors;
+}
+
+/// The paragraph's first date when it is written before the sentence ("Ngày
+/// 9/1, … . Hội nghị … diễn ra …"); one after it ("Nhân dịp … 8/3") is not
+/// the meeting's.
+const Mention* written_before(const Sentence& st) {
+  return st.paragraph_date && st.paragraph_date->start < st.start ? st.paragraph_date : nullptr;
+}
+
+/// The date of a meeting: a dated mention of its sentence, else of the
+/// sentence before (unless that one names a meeting of its own). Moves
+/// `*evidence_start` to the sentence before when its date is taken.
+const Mention* meeting_date(const std::vector<Sentence>& sents, std::size_t i, std::string_view text,
+                            const Vocab& v, std::size_t* evidence_start) {
+  const Sentence& st = sents[i];
+  for (const auto* m : st.ms) {
+    if (is_date(m) && has_day(m)) return m;
+  }
+  if (i == 0) return written_before(st);
+  const Sentence& prev = sents[i - 1];
+  const Mention* date = nullptr;
+  for (const auto* m : prev.ms) {
+    if (is_date(m) && has_day(m)) date = m;
+  }
+  if (date &&
+      !find(v.meeting_kinds, lower_same_length(text.substr(prev.start, prev.end - prev.start))).empty()) {
+    return written_before(st);  // that date belongs to the meeting of the sentence before
+  }
+  if (!date) return written_before(st);
+  *evidence_start = prev.start;
+  return date;
+}
+
+/// The persons of the sentence, and of the next one when it tells who
+/// attended or chaired (dự, chủ trì).
+std::vector<PersonValue> attendees_of(const std::vector<Sentence>& sents, std::size_t i,
+                                      std::string_view text) {
+  std::vector<PersonValue> attendees;
+  for (const auto* m : sents[i].ms) {
+    if (const auto* p = std::get_if<PersonValue>(&m->value)) attendees.push_back(*p);
+  }
+  if (i + 1 < sents.size()) {
+    const Sentence& next = sents[i + 1];
+    const std::string low = lower_same_length(text.substr(next.start, next.end - next.start));
+    if (low.find("dự") != std::string::npos || low.find("chủ trì") != std::string::npos) {
+      for (const auto* m : next.ms) {
+        if (const auto* p = std::get_if<PersonValue>(&m->value)) attendees.push_back(*p);
+      }
+    }
+  }
+  return attendees;
+}
+
+/// The most specific kind of the meeting words [first, last] (the order of
+/// event_meeting_kinds.txt).
+std::string kind_of(const Anchor& an, const std::vector<Hit>& kinds, const Vocab& v) {
+  std::string kind;
+  std::size_t best = v.kind_order.size();
+  for (std::size_t k = an.first; k <= an.last; ++k) {
+    const auto it = std::find(v.kind_order.begin(), v.kind_order.end(), kinds[k].kind);
+    const auto rank = static_cast<std::size_t>(it - v.kind_order.begin());
+    if (rank < best) {
+      best = rank;
+      kind = std::string(kinds[k].kind);
+    }
+  }
+  return kind;
+}
+
+/// Organizer: the organization nearest before the verb ("X tổ chức", "do X
+/// tổ chức"), else the first one of the sentence; a generic level gives way
+/// to the body named by the meeting ("Đại hội Công đoàn X").
+const Mention* organizer_of(const Sentence& st, const Anchor& an, const std::vector<Hit>& kinds) {
+  const Mention* organizer = nullptr;
+  std::vector<const Mention*> before_verb;
+  for (const auto* m : st.ms) {
+    if (m->type == MentionType::organization && st.rel(m->end) <= an.verb.start) before_verb.push_back(m);
+  }
+  if (!before_verb.empty()) organizer = before_verb.back();
+  // "X phối hợp với Y tổ chức …": X organizes, Y helps.
+  for (std::size_t k = before_verb.size(); k-- > 1;) {
+    const std::string_view head = std::string_view(st.low).substr(0, st.rel(before_verb[k]->start));
+    if (before_verb[k] != organizer) break;
+    if (head.ends_with("phối hợp với ") || head.ends_with("cùng với ") || head.ends_with("phối hợp cùng ")) {
+      organizer = before_verb[k - 1];
+    }
+  }
+  const Mention* named = nullptr;
+  for (const auto* m : st.ms) {
+    if (m->type == MentionType::organization && st.rel(m->start) == kinds[an.last].end + 1 &&
+        proper_name(canonical(m))) {
+      named = m;
+    }
+  }
+  if (named && (!organizer || !proper_name(canonical(organizer)))) organizer = named;
+  // "Hội nghị tổng kết … của Sở Y tế": the body the meeting is of, when no
+  // body organizes it before the verb, or the verb only refers to it
+  // ("Chủ tịch UBND tỉnh phát biểu tại Hội nghị … của Sở …").
+  if (!named && (!organizer || an.verb.kind == "reference")) {
+    const std::size_t word_end = kinds[an.last].end;
+    for (const auto* m : st.ms) {
+      const std::size_t ms = st.rel(m->start);
+      if (m->type != MentionType::organization || ms < word_end || ms - word_end > 80) continue;
+      if (std::string_view(st.low).substr(word_end, ms - word_end).ends_with(" của ")) {
+        organizer = m;
+        break;
+      }
+    }
+  }
+  if (!organizer) {
+    for (const auto* m : st.ms) {
+      if (m->type == MentionType::organization) return m;
+    }
+  }
+  return organizer;
+}
+
+/// Periods: after the meeting word (from `kind_at`, before `region_end`),
+/// the first period is the one reviewed, one after a plan word ("triển khai
+/// nhiệm vụ năm 2021") the one planned.
+void set_periods(const Sentence& st, std::string_view text, const std::vector<Hit>& plans,
+                 const Mention* date, std::size_t kind_at, std::size_t region_end, MeetingEvent* ev) {
+  for (const auto* m : st.ms) {
+    if (!is_date(m) || m == date || st.rel(m->start) < kind_at || st.rel(m->start) >= region_end) continue;
+    auto p = period_of(*m);
+    if (!p) continue;
+    // An anniversary's span ("28/7/1929 - 28/7/2024") is no period, nor
+    // is the year that names a conference ("Hội nghị người lao động năm
+    // 2024"); a training prepares for the period it names.
+    if (ev->kind == "ky_niem" || ev->kind == "hoi_nghi") break;
+    // As written, with the word that makes it a school year or term.
+    for (const std::string_view w : {"năm học ", "niên khóa ", "niên khoá "}) {
+      if (std::string_view(st.low).substr(0, st.rel(m->start)).ends_with(w)) {
+        p = std::string(text.substr(m->start - w.size(), w.size())) + *p;
+      }
+    }
+    if (ev->kind == "tap_huan") {
+      if (!ev->plan_period) ev->plan_period = p;
+      continue;
+    }
+    // A congress ("đại hội … nhiệm kỳ 2023 - 2028") names the term it opens.
+    if (ev->kind == "dai_hoi" || any_between(plans, kind_at, st.rel(m->start))) {
+      if (!ev->plan_period) ev->plan_period = p;
+    } else if (!ev->reviewed_period && !ev->plan_period) {
+      ev->reviewed_period = p;
+    }
+  }
+}
+
+}  // namespace
+
+/// Meetings: each verb of a sentence that says a meeting took place, with a
+/// meeting word next to it ("X tổ chức hội nghị …", "Hội nghị … diễn ra"),
+/// and each later clause that opens with a meeting word and has no verb of
+/// its own. Returns the date of the first meeting emitted.
+std::optional<DateValue> meeting(const std::vector<Sentence>& sents, std::size_t i, std::string_view text,
+                                 const Vocab& v, const std::optional<std::string>& topic, bool reported,
+                                 const Emit& emit) {
+  const Sentence& st = sents[i];
+  const Blockers bl{find(v.meeting_blockers, st.low)};
+  const auto verbs = find(v.meeting_verbs, st.low);
+  const auto kinds = meeting_words(st, v, bl, verbs);
+  if (kinds.empty()) return std::nullopt;
+  auto anchors = anchors_of(st, kinds, verbs, bl);
+  // "Phát biểu tại hội nghị, …" after a meeting reported: that meeting again.
+  if (reported) {
+    std::erase_if(anchors, [](const Anchor& a) { return a.verb.kind == "reference"; });
+  }
+  if (anchors.empty()) return std::nullopt;
+  std::size_t evidence_start = st.start;
+  const Mention* date = meeting_date(sents, i, text, v, &evidence_start);
+  // A sentence without mentions reports a meeting only with a date of its
+  // paragraph ("Ngày 9/1, … . Hội nghị tổng kết diễn ra …"): alone it is one
+  // activity of a report ("Phối hợp … tổ chức Hội nghị cán bộ …").
+  if (st.ms.empty() && !date) return std::nullopt;
+  const auto attendees = attendees_of(sents, i, text);
+  const auto plans = plan_hits(v, st.low);
+  std::optional<DateValue> when;
+  for (std::size_t a = 0; a < anchors.size(); ++a) {
+    const Anchor& an = anchors[a];
+    MeetingEvent ev;
+    ev.kind = kind_of(an, kinds, v);
+    const std::size_t kind_at = kinds[an.first].start;
+    const std::size_t region_end = a + 1 < anchors.size() ? kinds[anchors[a + 1].first].start : st.low.size();
+    if (const Mention* organizer = organizer_of(st, an, kinds)) ev.organizer = canonical(organizer);
+    // "Công đoàn đã phối hợp … tổ chức": the body the article is about.
+    if (ev.organizer && generic_body(*ev.organizer) && topic) ev.organizer = topic;
+    if (date) set_date(&ev, date);
+    set_periods(st, text, plans, date, kind_at, region_end, &ev);
+    if (a == 0) {
+      ev.attendees = attendees;
+      when = ev.date;
+    }
+    Event e;
+    e.type = EventType::meeting;
+    e.start = evidence_start;
+    e.end = st.end;
+    e.value = std::move(ev);
+    emit(std::move(e), std::to_string(kind_at) + ":" + std::string(st.low.substr(kind_at, 16)));
+  }
+  return when;
+}
+
+/// A meeting told twice (a headline, then the report) is one meeting: of two
+/// meetings with the same kind and organizer, the one whose date and periods
+/// add nothing to the other's is dropped (the later one when they agree).
+void drop_restated_meetings(std::vector<Event>* out, std::size_t first) {
+  auto within = [](const MeetingEvent& a, const MeetingEvent& b) {
+    auto sub = [](const auto& x, const auto& y) { return !x || x == y; };
+    return a.kind == b.kind && a.organizer == b.organizer && sub(a.date, b.date) &&
+           sub(a.date_range, b.date_range) && sub(a.reviewed_period, b.reviewed_period) &&
+           sub(a.plan_period, b.plan_period);
+  };
+  std::vector<bool> drop(out->size(), false);
+  for (std::size_t a = first; a < out->size(); ++a) {
+    const auto* ma = std::get_if<MeetingEvent>(&(*out)[a].value);
+    if (!ma) continue;
+    for (std::size_t b = first; b < out->size() && !drop[a]; ++b) {
+      const auto* mb = std::get_if<MeetingEvent>(&(*out)[b].value);
+      if (b == a || drop[b] || !mb || !within(*ma, *mb)) continue;
+      drop[a] = !within(*mb, *ma) || a > b;
+    }
+  }
+  std::size_t w = first;
+  for (std::size_t r = first; r < out->size(); ++r) {
+    if (drop[r]) continue;
+    if (w != r) (*out)[w] = std::move((*out)[r]);
+    ++w;
+  }
+  out->erase(out->begin() + static_cast<std::ptrdiff_t>(w), out->end());
+}
+
+}  // namespace vnie::detail::ev
