@@ -157,7 +157,7 @@ TEST_CASE("values corpus: hand-checked value mentions of the seed articles") {
           N("35 người", 35, "người"),
           N("65 người", 65, "người"),
           N("612 người", 612, "người"),
-          N("2020", 2020),  // "Tết Canh Tý 2020": a bare number
+          D("2020", 2020),  // "Tết Canh Tý 2020": a year standing alone (date.year_alone)
           N("27 suất quà", 27, "suất quà"),
           M("13,5 triệu đồng", 13500000),
           D("Năm 2020", 2020),
@@ -233,7 +233,7 @@ TEST_CASE("values corpus: hand-checked value mentions of the seed articles") {
   // 003: header "15:26 - 25/11/2021"; "COVID -19" is no number.
   add(check_article("003_b2e70282d8fee054.txt",
                     {
-                        N("2022", 2022),  // "năm mới 2022!"
+                        D("2022", 2022),  // "năm mới 2022!": a year standing alone
                         D("năm 2021", 2021),
                         Dtime("15:26 - 25/11/2021", 2021, 11, 25, 15, 26),
                         R("Từ ngày 23/11 đến ngày 25/11/2021", dv(2021, 11, 23),
