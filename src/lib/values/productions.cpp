@@ -288,6 +288,42 @@ bool counted(const Match& m, Value* out) {
   return true;
 }
 
+namespace {
+/// The qualifier of a bound after a figure: "trở lên" (at least) or "trở xuống" (at most).
+Qualifier bound_qualifier(std::string_view bound) {
+  return lower(bound).find("lên") != std::string::npos ? Qualifier::at_least : Qualifier::at_most;
+}
+}  // namespace
+
+/// "từ N <noun> trở lên": the number and the noun it counts between "từ" and the
+/// bound, at least (or at most, "trở xuống") N ("từ 18 tuổi trở lên", "từ 3 con
+/// trở lên", "từ 50 lao động trở lên"). The noun is up to three lower-case words
+/// and none a function word (counted_noun_stops, except a noun=yes word first);
+/// money has its own rule (money.bound).
+bool bounded_count(const Match& m, Value* out) {
+  auto num = m.get("num");
+  auto noun = m.normalized("noun");
+  auto bound = m.get("bound");
+  if (!num || !noun || !bound || !stands_apart(m, *num)) return false;
+  NumberInfo info;
+  if (!parse_number_info(*num, &info)) return false;
+  const Lexicon& lex = m.lexicon();
+  const auto words = split_words(*noun);
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    std::size_t len = 0;
+    if (!is_letter(decode_at(words[k], 0, len)) || starts_upper(words[k])) return false;
+    if (stops_noun(lex, words[k], k == 0)) return false;
+  }
+  if (lex.lookup_exact("currencies", words[0]) || lex.lookup_exact("number_words", words[0]))
+    return false;
+  NumberValue v;
+  v.value = info.value;
+  v.unit = join(words, 0, words.size());
+  v.qualifier = bound_qualifier(*bound);
+  *out = v;
+  return true;
+}
+
 bool percent(const Match& m, Value* out) {
   auto num = m.get("num");
   if (!num) return false;
@@ -297,6 +333,7 @@ bool percent(const Match& m, Value* out) {
   PercentValue v;
   v.value = m.has("neg") ? -info.value : info.value;
   v.qualifier = qualifier_of(m, "qual");
+  if (auto b = m.get("bound")) v.qualifier = bound_qualifier(*b);
   *out = v;
   return true;
 }
@@ -395,10 +432,7 @@ bool money(const Match& m, Value* out) {
   }
   v.amount = amount;
   v.qualifier = qualifier_of(m, "qual");
-  if (auto b = m.get("bound")) {
-    const std::string dir = lower(*b);
-    v.qualifier = dir.find("lên") != std::string::npos ? Qualifier::at_least : Qualifier::at_most;
-  }
+  if (auto b = m.get("bound")) v.qualifier = bound_qualifier(*b);
   if (auto per = m.normalized("per")) v.per_unit = std::string(*per);
   *out = v;
   return true;
@@ -479,6 +513,7 @@ void register_value_productions(ProductionRegistry& r) {
   r.add("number", values::number);
   r.add("figure", values::figure);
   r.add("counted", values::counted);
+  r.add("bounded_count", values::bounded_count);
   r.add("percent", values::percent);
   r.add("money", values::money);
   r.add("money_range", values::money_range);
