@@ -75,11 +75,12 @@ class AwardReader {
   };
 
   // "cho 3 tập thể: " / "cho các dịch giả : ": a short recipient phrase
-  // after "cho" that opens a list with a colon (no clause break inside).
+  // after "cho" (at most ten spaces) that opens a list with a colon (no
+  // clause break inside).
   static bool opens_list(std::string_view from_cho) {
     std::string_view g = from_cho;
     while (!g.empty() && g.back() == ' ') g.remove_suffix(1);
-    return g.size() <= 60 && g.ends_with(":") && g.find_first_of(";.") == std::string_view::npos &&
+    return std::count(g.begin(), g.end(), ' ') <= 10 && g.ends_with(":") && g.find_first_of(";.") == std::string_view::npos &&
            g.find(':') == g.size() - 1 && g.find(" - ") == std::string_view::npos;
   }
   // What joins two items of a list of recipients: "và", "," or ";" (also
