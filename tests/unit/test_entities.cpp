@@ -297,3 +297,22 @@ TEST_CASE("entities: organizations of all news, canonical names with abbreviatio
     CHECK(entities(t, vnie::MentionType::organization).empty());
   }
 }
+
+TEST_CASE("entities: commemorative medals and orders named without quotes, titles of the renewal era") {
+  auto one = [](const std::string& text) {
+    auto awards = entities(text, vnie::MentionType::award);
+    REQUIRE(awards.size() == 1);
+    return std::get<vnie::AwardValue>(awards[0].value);
+  };
+  auto v = one("được tặng Kỷ niệm chương Vì sự nghiệp Tư pháp năm 2020");
+  CHECK(v.kind == "ky_niem_chuong");
+  CHECK(v.name == "Kỷ niệm chương Vì sự nghiệp Tư pháp");
+  v = one("nhận Kỷ niệm chương vì sự nghiệp khuyến học của Hội");
+  CHECK(v.name == "Kỷ niệm chương vì sự nghiệp khuyến học");
+  v = one("được nhận Huân chương Công trạng của Cộng hòa Italia");
+  CHECK(v.kind == "huan_chuong");
+  CHECK(v.name == "Huân chương Công trạng");
+  v = one("danh hiệu Anh hùng Lao động thời kỳ đổi mới năm 2010");
+  CHECK(v.kind == "danh_hieu_vinh_du");
+  CHECK(v.name == "Anh hùng Lao động thời kỳ đổi mới");
+}

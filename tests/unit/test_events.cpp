@@ -598,3 +598,77 @@ TEST_CASE("events: a gift in parts is one event of its total; worth, fines and b
   CHECK(g[0].giver == "Liên đoàn Lao động huyện");
   CHECK(g[0].beneficiary_count == 5);
 }
+
+TEST_CASE("events: award recipients listed after a colon, chained by ',', 'và' or ';', and before the verb") {
+  auto person = [](const char* name) {
+    PersonValue v;
+    v.name = name;
+    return v;
+  };
+  // "cho 3 tập thể: A, B và C": the count and each named body.
+  Doc d("LĐLĐ tỉnh tặng Bằng khen cho 3 tập thể: Công đoàn Điện lực, Công đoàn Giáo dục và Công đoàn Y tế.");
+  d.org("LĐLĐ tỉnh", "Liên đoàn Lao động tỉnh")
+      .award("Bằng khen", "bang_khen")
+      .count("3 tập thể", 3, "tập thể")
+      .org("Công đoàn Điện lực", "Công đoàn Điện lực")
+      .org("Công đoàn Giáo dục", "Công đoàn Giáo dục")
+      .org("Công đoàn Y tế", "Công đoàn Y tế");
+  auto a = of<AwardEvent>(d.events());
+  REQUIRE(a.size() == 1);
+  CHECK(a[0].issuer == "Liên đoàn Lao động tỉnh");
+  REQUIRE(a[0].recipients.size() == 4);
+  CHECK(a[0].recipients[0].name == "Công đoàn Điện lực");
+  CHECK(a[0].recipients[1].name == "Công đoàn Giáo dục");
+  CHECK(a[0].recipients[2].name == "Công đoàn Y tế");
+  CHECK(a[0].recipients[3] == counted(3, "collective"));
+
+  // Persons after "cho các dịch giả:" (a marker before one of them), ";" between.
+  Doc p("Đại sứ trao Huân chương Công trạng cho các dịch giả: Tạ Minh Châu; Lê Bá Thự và ông Hồ Chí Hưng.");
+  p.award("Huân chương Công trạng", "huan_chuong")
+      .add(MentionType::person, "Tạ Minh Châu", person("Tạ Minh Châu"))
+      .add(MentionType::person, "Lê Bá Thự", person("Lê Bá Thự"))
+      .add(MentionType::person, "Hồ Chí Hưng", person("Hồ Chí Hưng"));
+  a = of<AwardEvent>(p.events());
+  REQUIRE(a.size() == 1);
+  REQUIRE(a[0].recipients.size() == 3);
+  CHECK(a[0].recipients[0].name == "Tạ Minh Châu");
+  CHECK(a[0].recipients[1].name == "Lê Bá Thự");
+  CHECK(a[0].recipients[2].name == "Hồ Chí Hưng");
+  CHECK(a[0].recipients[2].kind == "individual");
+
+  // Bodies chained before a passive grant all receive it.
+  Doc b("Công đoàn Điện lực và Công đoàn Giáo dục được tặng Cờ thi đua của Tổng LĐLĐ Việt Nam.");
+  b.org("Công đoàn Điện lực", "Công đoàn Điện lực")
+      .org("Công đoàn Giáo dục", "Công đoàn Giáo dục")
+      .award("Cờ thi đua", "co_thi_dua")
+      .org("Tổng LĐLĐ Việt Nam", "Tổng Liên đoàn Lao động Việt Nam");
+  a = of<AwardEvent>(b.events());
+  REQUIRE(a.size() == 1);
+  CHECK(a[0].issuer == "Tổng Liên đoàn Lao động Việt Nam");
+  REQUIRE(a[0].recipients.size() == 2);
+  CHECK(a[0].recipients[0].name == "Công đoàn Điện lực");
+  CHECK(a[0].recipients[1].name == "Công đoàn Giáo dục");
+
+  // Persons chained before the receiving verb, markers between.
+  Doc q("Ông Nguyễn Văn An và bà Lê Thị Hoa được tặng Huân chương Lao động hạng Ba.");
+  q.add(MentionType::person, "Nguyễn Văn An", person("Nguyễn Văn An"))
+      .add(MentionType::person, "Lê Thị Hoa", person("Lê Thị Hoa"))
+      .award("Huân chương Lao động hạng Ba", "huan_chuong");
+  a = of<AwardEvent>(q.events());
+  REQUIRE(a.size() == 1);
+  REQUIRE(a[0].recipients.size() == 2);
+  CHECK(a[0].recipients[0].name == "Nguyễn Văn An");
+  CHECK(a[0].recipients[1].name == "Lê Thị Hoa");
+
+  // The issuer right after the award, without "của".
+  Doc u("Ông Tư được tặng Bằng khen UBND tỉnh Nghệ An.");
+  u.award("Bằng khen", "bang_khen").org("UBND tỉnh Nghệ An", "Ủy ban nhân dân tỉnh Nghệ An");
+  a = of<AwardEvent>(u.events());
+  REQUIRE(a.size() == 1);
+  CHECK(a[0].issuer == "Ủy ban nhân dân tỉnh Nghệ An");
+  Doc t("Bà Hoa được tặng Bằng khen Thủ tướng Chính phủ.");
+  t.award("Bằng khen", "bang_khen");
+  a = of<AwardEvent>(t.events());
+  REQUIRE(a.size() == 1);
+  CHECK(a[0].issuer == "Thủ tướng Chính phủ");
+}

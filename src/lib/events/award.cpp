@@ -24,7 +24,8 @@ class AwardReader {
         orgs(sentence.of(MentionType::organization)),
         evs(list.size()),
         blocked(list.size(), false),
-        reach_only(list.size(), false) {
+        reach_only(list.size(), false),
+        own_issuer(list.size(), false) {
     // Where an office alone starts a word of the sentence, found once (each
     // award looks for one before it).
     for (std::size_t p = 0; p < st.low.size(); ++p) {
@@ -64,11 +65,30 @@ class AwardReader {
   std::vector<std::pair<std::size_t, const std::pair<std::string, std::string>*>> offices;
   std::vector<AwardEvent> evs;
   std::vector<bool> blocked, reach_only;
+  // An issuer written right after the award without "của" ("Giấy khen Tổng
+  // cục Hải quan, Bằng khen Bộ Tài chính") names that award's issuer only.
+  std::vector<bool> own_issuer;
   /// Award k: `as`, `ae` its span in the sentence, `from` where its clause
   /// (or the part after the award before it) starts.
   struct Spot {
     std::size_t k, as, ae, from;
   };
+
+  // "cho 3 tập thể: " / "cho các dịch giả : ": a short recipient phrase
+  // after "cho" (at most ten spaces) that opens a list with a colon (no
+  // clause break inside).
+  static bool opens_list(std::string_view from_cho) {
+    std::string_view g = from_cho;
+    while (!g.empty() && g.back() == ' ') g.remove_suffix(1);
+    return std::count(g.begin(), g.end(), ' ') <= 10 && g.ends_with(":") && g.find_first_of(";.") == std::string_view::npos &&
+           g.find(':') == g.size() - 1 && g.find(" - ") == std::string_view::npos;
+  }
+  // What joins two items of a list of recipients: "và", "," or ";" (also
+  // written with a space before the mark, as in segmented text).
+  static bool list_joint(std::string_view gap) {
+    return gap == " và " || gap == ", " || gap == " , " || gap == "; " || gap == " ; " || gap == ", và " ||
+           gap == " , và ";
+  }
 
   std::string_view between(std::size_t a, std::size_t b) const {
     return std::string_view(st.low).substr(a, b > a ? b - a : 0);
@@ -167,16 +187,21 @@ class AwardReader {
           break;
         }
       }
-      if (gap == " của " || gap == " của các " || gap == " do ") {
+      // "Bằng khen UBND tỉnh", "Cờ thi đua Chính phủ": the issuer right after.
+      if (gap == " của " || gap == " của các " || gap == " do " || gap == " ") {
         evs[k].issuer = office(o);
+        own_issuer[k] = gap == " ";
         break;
       }
     }
     // "Bằng khen của Thủ tướng": an office that needs no body to name it.
     if (!evs[k].issuer) {
-      for (const std::string_view lead : {" của ", " do "}) {
+      for (const std::string_view lead : {" của ", " do ", " "}) {
         if (between(ae, st.low.size()).starts_with(lead)) {
-          if (const auto* o = office_alone_at(ae + lead.size())) evs[k].issuer = o->second;
+          if (const auto* o = office_alone_at(ae + lead.size())) {
+            evs[k].issuer = o->second;
+            own_issuer[k] = lead == " ";
+          }
         }
       }
     }
@@ -260,10 +285,22 @@ class AwardReader {
                                st.rel(n->end) <= verb.start && !unit_kind(n, v.recipient_units).empty();
           }
           if (counted_between) break;
-          Recipient r;  // "CĐCS X được tặng …": the subject receives
-          r.name = canonical(subject);
-          r.kind = "collective";
-          evs[k].recipients.push_back(r);
+          // "CĐCS X được tặng …": the subject receives, and so do the bodies
+          // chained before it ("Công đoàn A, Công đoàn B và Công đoàn C được tặng …").
+          std::vector<const Mention*> chain{subject};
+          for (auto it = orgs.rbegin(); it != orgs.rend(); ++it) {
+            const Mention* o = *it;
+            if (st.rel(o->end) > st.rel(chain.back()->start) || st.rel(o->start) < from) continue;
+            if (!list_joint(between(st.rel(o->end), st.rel(chain.back()->start)))) break;
+            if (between(from, st.rel(o->start)).ends_with("tại ")) break;  // a place, not a body
+            chain.push_back(o);
+          }
+          for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+            Recipient r;
+            r.name = canonical(*it);
+            r.kind = "collective";
+            evs[k].recipients.push_back(r);
+          }
         }
         break;
       }
@@ -296,10 +333,31 @@ class AwardReader {
         }
         if (subject && !between(from, st.rel(subject->start)).ends_with("cho ") &&
             !between(from, st.rel(subject->start)).ends_with("được ")) {
-          Recipient r;
-          r.name = std::get<PersonValue>(subject->value).name;
-          r.kind = "individual";
-          evs[k].recipients.push_back(r);
+          // The persons chained before it receive too ("Ông A và bà B được tặng …").
+          std::vector<const Mention*> chain{subject};
+          const auto persons = st.of(MentionType::person);
+          for (auto it = persons.rbegin(); it != persons.rend(); ++it) {
+            const Mention* p = *it;
+            if (st.rel(p->end) > st.rel(chain.back()->start) || st.rel(p->start) < from ||
+                !std::holds_alternative<PersonValue>(p->value)) {
+              continue;
+            }
+            std::string_view gap = between(st.rel(p->end), st.rel(chain.back()->start));
+            for (const auto& [form, kind] : v.person_markers.forms) {  // longest first
+              if (gap.size() > form.size() && gap.ends_with(form) && gap[gap.size() - form.size() - 1] == ' ') {
+                gap.remove_suffix(form.size());
+                break;
+              }
+            }
+            if (!list_joint(gap)) break;
+            chain.push_back(p);
+          }
+          for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+            Recipient r;
+            r.name = std::get<PersonValue>((*it)->value).name;
+            r.kind = "individual";
+            evs[k].recipients.push_back(r);
+          }
         } else if (!subject && from == clause_start(st.low, as)) {
           std::size_t b = head.find_first_not_of(' ');
           const std::string_view h = b == std::string_view::npos ? std::string_view{} : head.substr(b);
@@ -343,8 +401,9 @@ class AwardReader {
       }
       const auto cho = gap.rfind("cho ");
       const bool chained = named_end > ae && !evs[k].recipients.empty() && evs[k].recipients.back().name &&
-                           (gap.ends_with(" và ") || gap.ends_with(", "));
-      if (((cho != std::string_view::npos && gap.size() - cho <= 12) || chained) &&
+                           (gap.ends_with(" và ") || gap.ends_with(", ") || gap.ends_with("; ") || list_joint(gap));
+      if (((cho != std::string_view::npos && gap.size() - cho <= 12) ||
+           (named_end == ae && cho != std::string_view::npos && opens_list(gap.substr(cho))) || chained) &&
           canonical(o) != evs[k].issuer.value_or("")) {
         Recipient r;
         r.name = prefix.empty() ? canonical(o) : "Công đoàn " + canonical(o);
@@ -372,9 +431,11 @@ class AwardReader {
           break;
         }
       }
-      const bool after_cho = gap.ends_with("cho ") && gap.size() <= 40;
+      const auto cho = gap.rfind("cho ");
+      const bool after_cho = (gap.ends_with("cho ") && gap.size() <= 40) ||
+                             (named_end == ae && cho != std::string_view::npos && opens_list(gap.substr(cho)));
       const bool chained = named_end > ae && !evs[k].recipients.empty() && evs[k].recipients.back().name &&
-                           (gap == " và " || gap == ", ");
+                           list_joint(gap);
       if (!after_cho && !chained) continue;
       Recipient r;
       r.name = pv->name;
@@ -510,10 +571,10 @@ class AwardReader {
     for (std::size_t k = 0; k < list.size(); ++k) {
       if (evs[k].issuer) continue;
       for (std::size_t j = k + 1; j < list.size() && !evs[k].issuer; ++j) {
-        if (clause_of(j) == clause_of(k)) evs[k].issuer = evs[j].issuer;
+        if (clause_of(j) == clause_of(k) && !own_issuer[j]) evs[k].issuer = evs[j].issuer;
       }
       for (std::size_t j = k; j-- > 0 && !evs[k].issuer;) {
-        if (clause_of(j) == clause_of(k)) evs[k].issuer = evs[j].issuer;
+        if (clause_of(j) == clause_of(k) && !own_issuer[j]) evs[k].issuer = evs[j].issuer;
       }
     }
   }
