@@ -727,18 +727,6 @@ bool span_rel(const Match& m, Value* out) {
   return true;
 }
 
-/// True when `word` is a lower-case noun that a number before it would count
-/// ("2000 công nhân", "1950 hộ"): a lower-case letter first, and no function
-/// word of lists/counted_noun_stops.txt that is not also a noun ("2021 sẽ là").
-bool counts_noun(const Lexicon& lex, std::string_view word) {
-  if (word.empty() || starts_upper(word)) return false;
-  std::size_t len = 0;
-  const char32_t c = decode_at(word, 0, len);
-  if (!is_word_char(c) || (c >= '0' && c <= '9')) return false;
-  const LexEntry* stop = lex.lookup_exact("counted_noun_stops", lower(word));
-  return !stop || stop->attr("noun") == "yes";
-}
-
 /// A four-digit year standing alone, 1900 to 2099 ("kế hoạch 2021", "World Cup
 /// 2022", "(SN 1990)"): a date with only its year, not a count. Not a year when
 /// glued to a code, score or phone number ("116/2020/NĐ-CP", "0917 61 2020"),
@@ -756,7 +744,7 @@ bool year_alone(const Match& m, Value* out) {
     const std::string b = lower(before);
     if (lex.lookup_exact("number_labels", b) || lex.lookup_exact("qualifiers", b)) return false;
   }
-  if (counts_noun(lex, word_after(t, m.end()))) return false;
+  if (noun_word(lex, word_after(t, m.end()), true)) return false;  // "2000 công nhân"
   DateValue v;
   v.year = year;
   *out = v;

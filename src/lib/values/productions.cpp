@@ -52,6 +52,14 @@ bool glued(const Match& m) {
   return false;
 }
 
+bool noun_word(const Lexicon& lex, std::string_view word, bool first) {
+  std::size_t len = 0;
+  if (word.empty() || !is_letter(decode_at(word, 0, len)) || starts_upper(word)) return false;
+  // a function word ends the noun, except, first, one marked noun=yes ("2 bên", "3 bước")
+  const LexEntry* stop = lex.lookup_exact("counted_noun_stops", word);
+  return !stop || (first && stop->attr("noun") == "yes");
+}
+
 namespace {
 
 constexpr std::string_view kArticleLike[] = {"hàng", "vài", "mấy", "nhiều", "các", "những",
@@ -194,23 +202,16 @@ bool looks_like_year(std::string_view num) {
   return num.substr(0, 2) == "19" || num.substr(0, 2) == "20";
 }
 
-/// True when `word` ends a counted noun: a word of counted_noun_stops, except, as
-/// the first word, one marked `noun=yes` ("2 bên", "3 bước", "20 tổ chức").
-bool stops_noun(const Lexicon& lex, std::string_view word, bool first) {
-  const LexEntry* e = lex.lookup_exact("counted_noun_stops", word);
-  return e && !(first && e->attr("noun") == "yes");
-}
-
 /// How many of the noun's words belong to the counted phrase: up to two
 /// lower-case words, ended early by a stop word or after a head counted alone
 /// (counted_noun_heads, words=1). 0 when there is none.
 std::size_t counted_words(const Lexicon& lex, const std::vector<std::string_view>& words) {
   std::size_t keep = 0;
   for (std::size_t k = 0; k < words.size() && k < 2; ++k) {
+    if (!noun_word(lex, words[k], k == 0)) break;
     std::size_t len = 0;
-    if (!is_letter(decode_at(words[k], 0, len)) || starts_upper(words[k])) break;
+    decode_at(words[k], 0, len);
     if (len == words[k].size()) break;  // one letter: "1.080 x 2.400", "3 y, bác sĩ"
-    if (stops_noun(lex, words[k], k == 0)) break;
     keep = k + 1;
     if (k == 0) {
       const LexEntry* head = lex.lookup_exact("counted_noun_heads", words[0]);
@@ -310,9 +311,7 @@ bool bounded_count(const Match& m, Value* out) {
   const Lexicon& lex = m.lexicon();
   const auto words = split_words(*noun);
   for (std::size_t k = 0; k < words.size(); ++k) {
-    std::size_t len = 0;
-    if (!is_letter(decode_at(words[k], 0, len)) || starts_upper(words[k])) return false;
-    if (stops_noun(lex, words[k], k == 0)) return false;
+    if (!noun_word(lex, words[k], k == 0)) return false;
   }
   if (lex.lookup_exact("currencies", words[0]) || lex.lookup_exact("number_words", words[0]))
     return false;
