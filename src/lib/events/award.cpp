@@ -308,7 +308,8 @@ class AwardReader {
   }
 
   void recipient_before(const Spot& s) {
-    const auto [k, as, ae, from] = s;
+    // Named copies, not a structured binding: clang 14 cannot capture bindings.
+    const std::size_t k = s.k, as = s.as, from = s.from;
     // "Ông Nguyễn Văn A được tặng Huân chương …", "bà B vinh dự nhận Bằng
     // khen", "Ông được truy tặng …": a person (or a person marker alone, one
     // individual) right before a receiving verb of the award's clause, with
