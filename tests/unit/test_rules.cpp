@@ -10,6 +10,7 @@
 
 #include "extract/production.h"
 #include "extract/resolve.h"
+#include "rules/ruleset.h"
 #include "support.h"
 #include "vnie/extractor.h"
 #include "vnie/json.h"
@@ -408,5 +409,53 @@ TEST_CASE("extractor: the prefilter never changes results") {
     REQUIRE(b->extract(d, {}, &db).ok());
     CHECK(vnie::to_json_line(da) == vnie::to_json_line(db));
     CHECK(!da.mentions.empty());
+  }
+}
+
+TEST_CASE("rules: a gate says yes at the start of every example its rule must find") {
+  // A gate (extract/production.h) may only refuse starts where its production refuses every
+  // match; the rule examples are matches the production accepts, so the gate must pass them.
+  static const vnie::Normalizer normalizer;
+  vnie::detail::RuleSet set(&normalizer);
+  REQUIRE(vnie::detail::load_rules({}, true, normalizer, &set).ok());
+  std::size_t gated = 0, checked = 0;
+  auto gate_at = [&](const vnie::detail::CompiledRule& r, const vnie::NormalizedText& nt,
+                     std::size_t pos) {
+    vnie::detail::Match m;
+    m.view_ = vnie::View::normalized;
+    m.doc_ = &nt;
+    m.lexicon_ = &set.lexicon;
+    m.start_ = m.end_ = pos;
+    m.rule_id_ = r.spec.id;
+    return (*r.gate)(m);
+  };
+  for (const auto& r : set.rules) {
+    if (!r.gate) continue;
+    ++gated;
+    CHECK_FALSE(r.spec.folded);  // gates read the normalized text
+    for (const auto& ex : r.spec.examples) {
+      const std::size_t open = ex.text.find("«");
+      if (ex.negative || open == std::string::npos) continue;
+      std::string plain = ex.text;
+      plain.erase(open, std::string("«").size());
+      const std::size_t close = plain.find("»");
+      if (close != std::string::npos) plain.erase(close, std::string("»").size());
+      const vnie::NormalizedText nt = normalizer.normalize(plain);
+      if (nt.text != plain) continue;  // offsets moved by normalization: not this test's case
+      CAPTURE(r.spec.id);
+      CAPTURE(ex.text);
+      CHECK(gate_at(r, nt, open));
+      ++checked;
+    }
+  }
+  CHECK(gated == 2);  // person.given and person.foreign
+  CHECK(checked >= 20);
+  // and it refuses the starts it is there to skip
+  for (const auto& r : set.rules) {
+    if (!r.gate) continue;
+    const vnie::NormalizedText nt = normalizer.normalize("Hôm qua Nguyễn Văn An đến Hà Nội");
+    CAPTURE(r.spec.id);
+    CHECK_FALSE(gate_at(r, nt, nt.text.find("Hà Nội")));  // no marker; a Vietnamese syllable
+    CHECK_FALSE(gate_at(r, nt, nt.text.find("Nguyễn")));
   }
 }

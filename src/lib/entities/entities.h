@@ -26,6 +26,10 @@ bool person(const Match& m, Value* out);
 bool person_byline(const Match& m, Value* out);
 bool person_given(const Match& m, Value* out);
 bool person_foreign(const Match& m, Value* out);
+/// Gates (extract/production.h) of person_given and person_foreign: a marker word before
+/// the start; a first word that is a listed foreign name or foreign-shaped.
+bool person_given_gate(const Match& m);
+bool person_foreign_gate(const Match& m);
 bool person_caps(const Match& m, Value* out);
 bool person_credit(const Match& m, Value* out);
 

@@ -388,6 +388,31 @@ bool person_given(const Match& m, Value* out) {
   return true;
 }
 
+bool person_given_gate(const Match& m) {
+  std::size_t at = 0;
+  return marker_before(m, m.start(), "person_given_markers", &at) != nullptr;
+}
+
+bool person_foreign_gate(const Match& m) {
+  // The first word as person.foreign's pattern reads it: an initial with a dot ("C."), then
+  // letters and hyphens; person_foreign() rejects a name whose first word is neither a listed
+  // name nor foreign-shaped. A longer word here than the pattern's ends inside a word or at a
+  // hyphen, which the engine's boundary check or foreign_shaped() accepts alike.
+  const std::string_view text = m.document().text;
+  std::size_t i = m.start(), len = 0;
+  decode_at(text, i, len);
+  if (len > 0 && i + len < text.size() && text[i + len] == '.') i += len + 1;
+  while (i < text.size()) {
+    const char32_t c = decode_at(text, i, len);
+    if (c != U'-' && !is_word_char(c)) break;
+    i += std::max<std::size_t>(len, 1);
+  }
+  const std::string_view word = text.substr(m.start(), i - m.start());
+  const std::size_t dot = word.rfind('.');
+  const std::string_view bare = dot == std::string_view::npos ? word : word.substr(dot + 1);
+  return find_exact(m, "person_foreign_names", bare) != nullptr || foreign_shaped(word);
+}
+
 bool person_foreign(const Match& m, Value* out) {
   auto name = m.normalized("name");
   if (!name) return false;

@@ -17,8 +17,8 @@ void register_entity_productions(ProductionRegistry& r) {
   r.add("award_quoted", entities::award_quoted);
   r.add("person", entities::person);
   r.add("person_byline", entities::person_byline);
-  r.add("person_given", entities::person_given);
-  r.add("person_foreign", entities::person_foreign);
+  r.add("person_given", entities::person_given, entities::person_given_gate);
+  r.add("person_foreign", entities::person_foreign, entities::person_foreign_gate);
   r.add("person_caps", entities::person_caps);
   r.add("person_credit", entities::person_credit);
 }

@@ -237,14 +237,30 @@ void Extractor::Impl::run_rule(std::size_t index, Starts starts,
   double production_time = 0;
   const re2::StringPiece text(line.data(), line.size());
   std::size_t mstart = 0;
+  detail::Match at;  // what a gate sees: the candidate start, no captures
+  if (r.gate) {
+    at.view_ = r.spec.folded ? View::folded : View::normalized;
+    at.doc_ = &nt;
+    at.lexicon_ = &rules.lexicon;
+    at.ref_date_ = &ref;
+    at.earlier_ = &earlier;
+    at.rule_id_ = r.spec.id;
+  }
   while (starts.next(pos, &mstart)) {
+    std::size_t step = 0;
+    detail::decode_at(line, mstart, step);
+    const std::size_t retry = mstart + std::max<std::size_t>(step, 1);
+    if (r.gate) {  // the production's cheap test of this start, before the pattern
+      at.start_ = at.end_ = line_start + mstart;
+      if (!(*r.gate)(at)) {
+        pos = retry;
+        continue;
+      }
+    }
     // First the match alone (RE2's DFA, which stops where the match can go
     // no further), then, for a match the engine keeps, its captures over the
     // match's own span: the capture engines cost in proportion to the text
     // they are given, and most candidates do not match.
-    std::size_t step = 0;
-    detail::decode_at(line, mstart, step);
-    const std::size_t retry = mstart + std::max<std::size_t>(step, 1);
     re2::StringPiece whole;
     if (!match_from(*r.re, text, mstart, &whole)) {
       pos = retry;

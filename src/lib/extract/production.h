@@ -95,13 +95,27 @@ class Match {
 /// A production. Fills *out with the alternative for the rule's mention type.
 using Production = std::function<bool(const Match& m, Value* out)>;
 
-/// Name → production. Built once, read-only afterwards.
+/// A production's gate: a cheap test of a candidate start, run before the rule's pattern
+/// (the engine's costliest step). It sees a Match whose start() and end() are the candidate
+/// start, with no captures; it returns false only where the production would reject every
+/// match that starts there (e.g. no marker word before a given name), so a gate never changes
+/// results, it only saves the pattern's work at starts that cannot give a mention.
+using Gate = std::function<bool(const Match& m)>;
+
+/// Name → production (and its gate, if it has one). Built once, read-only afterwards.
 class ProductionRegistry {
  public:
-  void add(std::string name, Production p) { map_.emplace(std::move(name), std::move(p)); }
+  void add(std::string name, Production p, Gate gate = nullptr) {
+    map_.emplace(std::move(name), Entry{std::move(p), std::move(gate)});
+  }
   const Production* find(std::string_view name) const {
     auto it = map_.find(std::string(name));
-    return it == map_.end() ? nullptr : &it->second;
+    return it == map_.end() ? nullptr : &it->second.production;
+  }
+  /// The gate of production `name`; nullptr when it has none (or there is no such production).
+  const Gate* find_gate(std::string_view name) const {
+    auto it = map_.find(std::string(name));
+    return it == map_.end() || !it->second.gate ? nullptr : &it->second.gate;
   }
   std::vector<std::string> names() const {
     std::vector<std::string> out;
@@ -110,7 +124,11 @@ class ProductionRegistry {
   }
 
  private:
-  std::map<std::string, Production> map_;
+  struct Entry {
+    Production production;
+    Gate gate;
+  };
+  std::map<std::string, Entry> map_;
 };
 
 /// The registry with every built-in production (src/lib/*/productions).

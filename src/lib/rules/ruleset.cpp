@@ -215,6 +215,7 @@ Status load_rules(const std::vector<std::string>& dirs, bool with_defaults,
     r.example_reference_date = ref;
     const std::string where = " in rule '" + spec.id + "'";
     r.production = registry.find(spec.production);
+    r.gate = registry.find_gate(spec.production);
     if (!r.production) {
       std::string known;
       for (const auto& n : registry.names()) known += (known.empty() ? "" : ", ") + n;

@@ -23,6 +23,7 @@ struct CompiledRule {
   std::unique_ptr<RE2> re;
   std::vector<std::string> group_names;  ///< [i] = name of capture group i (i ≥ 1), "" if unnamed
   const Production* production = nullptr;
+  const Gate* gate = nullptr;  ///< the production's gate, tried at each candidate start; may be null
   std::optional<DateValue> example_reference_date;  ///< the file's reference-date, if set
 };
 
