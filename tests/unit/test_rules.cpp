@@ -139,6 +139,41 @@ TEST_CASE("rules: a bad list line is an error with its line") {
   CHECK(s.message.find("not key=value") != std::string::npos);
 }
 
+TEST_CASE("rules: list attributes are checked at load: syntax, and the declared ones") {
+  struct Case {
+    const char* name;
+    const char* content;
+    std::size_t line;
+    const char* needle;
+  };
+  const Case cases[] = {
+      {"attributes separated by ';'", "# days\nhôm qua ; offset=-1; now=0\n", 2, "no ';'"},
+      {"a key given twice", "hôm qua ; offset=-1 offset=1\n", 1, "given twice"},
+      {"an undeclared key", "# days\n#! attributes: offset=int\nhôm qua ; ofset=-1\n", 3,
+       "declared: offset"},
+      {"a value of the wrong type", "#! attributes: offset=int\nhôm qua ; offset=một\n", 2,
+       "not of type int"},
+      {"a bad declaration", "#! attributes: offset=number\nhôm qua ; offset=1\n", 1,
+       "key=int|word|words"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.name);
+    TempRules t;
+    t.file("lists/days.txt", c.content);
+    vnie::Status s = vnie::check_rules({t.path()}, false, nullptr);
+    CAPTURE(s.to_string());
+    CHECK(s.code == vnie::ErrorCode::rule_syntax);
+    CHECK(s.file == (fs::path(t.path()) / "lists/days.txt").string());
+    CHECK(s.line == c.line);
+    CHECK(s.message.find(c.needle) != std::string::npos);
+  }
+  TempRules ok;  // declared and well typed: loads
+  ok.file("lists/days.txt",
+          "#! attributes: offset=int kind=word ranks=words\nhôm qua ; offset=-1 kind=past "
+          "ranks=vàng,bạc\n");
+  CHECK(vnie::check_rules({ok.path()}, false, nullptr).ok());
+}
+
 TEST_CASE("rules: a missing directory is an io error naming it") {
   vnie::Options opt;
   opt.rule_dirs = {"/nonexistent/vnie-rules"};

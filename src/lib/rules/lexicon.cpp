@@ -43,6 +43,82 @@ std::string Lexicon::folded_key(std::string_view text) const {
   return collapse_spaces(normalizer_->fold(text));
 }
 
+namespace {
+
+constexpr std::string_view kSchemaLine = "#! attributes:";
+
+bool word_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+}
+
+/// A value of attribute type `type`: int (signed), word (a-z 0-9 _ -, or any UTF-8 letter),
+/// words (words separated by commas).
+bool of_type(std::string_view type, std::string_view v) {
+  if (v.empty()) return false;
+  if (type == "int") {
+    if (v.front() == '-') v.remove_prefix(1);
+    return !v.empty() && v.size() <= 9 && std::all_of(v.begin(), v.end(), [](char c) {
+      return c >= '0' && c <= '9';
+    });
+  }
+  const bool list = type == "words";
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    const char c = v[i];
+    if (list && c == ',' && i > 0 && i + 1 < v.size() && v[i + 1] != ',') continue;
+    if (!word_char(c) && static_cast<unsigned char>(c) < 0x80 && !(c >= 'A' && c <= 'Z')) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+bool Lexicon::parse_schema(std::string_view text, std::map<std::string, std::string>* schema,
+                           std::string* err) {
+  text = trim(text);
+  while (!text.empty()) {
+    const auto sp = text.find(' ');
+    const std::string_view decl = text.substr(0, sp);
+    text = sp == std::string_view::npos ? std::string_view{} : trim(text.substr(sp + 1));
+    const auto eq = decl.find('=');
+    const std::string_view key = decl.substr(0, eq);
+    const std::string_view type = eq == std::string_view::npos ? "" : decl.substr(eq + 1);
+    if (key.empty() || !std::all_of(key.begin(), key.end(), word_char) ||
+        (type != "int" && type != "word" && type != "words")) {
+      *err = "attribute declaration '" + std::string(decl) + "' is not key=int|word|words";
+      return false;
+    }
+    (*schema)[std::string(key)] = std::string(type);
+  }
+  return true;
+}
+
+bool Lexicon::check_attribute(const std::map<std::string, std::string>& schema,
+                              std::string_view key, std::string_view value, std::string* err) {
+  if (!std::all_of(key.begin(), key.end(), word_char)) {
+    *err = "a key is made of a-z, 0-9, '_' and '-'";
+    return false;
+  }
+  if (value.find_first_of(";=") != std::string_view::npos) {
+    *err = "a value holds no ';' or '=' (attributes are separated by spaces)";
+    return false;
+  }
+  if (schema.empty()) return true;  // a list without "#! attributes:" checks the syntax only
+  const auto it = schema.find(std::string(key));
+  if (it == schema.end()) {
+    std::string known;
+    for (const auto& [k, t] : schema) known += (known.empty() ? "" : ", ") + k;
+    *err = "not an attribute of this list (declared: " + known + ")";
+    return false;
+  }
+  if (!of_type(it->second, value)) {
+    *err = "not of type " + it->second;
+    return false;
+  }
+  return true;
+}
+
 Status Lexicon::add_file(const SourceFile& file) {
   auto fail = [&](std::size_t line, std::string msg) {
     Status s = Status::error(ErrorCode::rule_syntax, std::move(msg));
@@ -65,6 +141,12 @@ Status Lexicon::add_file(const SourceFile& file) {
     std::string_view raw = text.substr(0, nl);
     text = nl == std::string_view::npos ? std::string_view{} : text.substr(nl + 1);
     std::string_view l = trim(raw);
+    if (l.starts_with(kSchemaLine)) {  // "#! attributes: offset=int now=word"
+      if (std::string err; !parse_schema(l.substr(kSchemaLine.size()), &list.schema, &err)) {
+        return fail(lineno, err);
+      }
+      continue;
+    }
     if (l.empty() || l.front() == '#') continue;
 
     LexEntry e;
@@ -82,7 +164,14 @@ Status Lexicon::add_file(const SourceFile& file) {
         if (eq == std::string_view::npos || eq == 0 || eq + 1 == kv.size()) {
           return fail(lineno, "attribute '" + std::string(kv) + "' is not key=value");
         }
-        e.attrs.emplace_back(std::string(kv.substr(0, eq)), std::string(kv.substr(eq + 1)));
+        const std::string_view key = kv.substr(0, eq), value = kv.substr(eq + 1);
+        if (std::string err; !check_attribute(list.schema, key, value, &err)) {
+          return fail(lineno, "attribute '" + std::string(kv) + "': " + err);
+        }
+        for (const auto& [k, v] : e.attrs) {
+          if (k == key) return fail(lineno, "attribute '" + std::string(key) + "' given twice");
+        }
+        e.attrs.emplace_back(std::string(key), std::string(value));
       }
     }
     while (true) {

@@ -58,9 +58,17 @@ class Lexicon {
   std::string folded_key(std::string_view text) const;
 
  private:
+  /// "#! attributes: key=type …" (types int, word, words) into `schema`; false with `err`.
+  static bool parse_schema(std::string_view text, std::map<std::string, std::string>* schema,
+                           std::string* err);
+  /// Checks one attribute of an entry: its syntax, and against `schema` when the list has one.
+  static bool check_attribute(const std::map<std::string, std::string>& schema,
+                              std::string_view key, std::string_view value, std::string* err);
+
   struct List {
     std::vector<LexEntry> entries;
     std::unordered_map<std::string, std::size_t> exact, folded;
+    std::map<std::string, std::string> schema;  ///< declared attributes: key → type
   };
   const Normalizer* normalizer_;
   std::map<std::string, List, std::less<>> lists_;

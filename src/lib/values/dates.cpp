@@ -39,16 +39,37 @@ bool small_int(string_view s, int* out) {
   return true;
 }
 
-optional<PartOfDay> pod_of(string_view s) {
-  const std::string w = lower(s);
-  if (w.find("sáng") != std::string::npos) return PartOfDay::morning;
-  if (w.find("trưa") != std::string::npos) return PartOfDay::noon;
-  if (w.find("chiều") != std::string::npos) return PartOfDay::afternoon;
-  if (w.find("tối") != std::string::npos) return PartOfDay::evening;
-  if (w.find("đêm") != std::string::npos || w.find("khuya") != std::string::npos) {
-    return PartOfDay::night;
+/// A signed integer attribute ("-1"); false when absent or not a number.
+bool to_signed(string_view s, int* out) {
+  const bool negative = !s.empty() && s.front() == '-';
+  if (!to_int(negative ? s.substr(1) : s, out)) return false;
+  if (negative) *out = -*out;
+  return true;
+}
+
+/// The entry of `list` written `text` (case and spacing aside), with its attribute `key` as
+/// a signed integer; false when there is none.
+bool list_int(const Match& m, std::string_view list, string_view text, std::string_view key,
+              int* out) {
+  const LexEntry* e = m.lexicon().lookup_exact(list, text);
+  return e != nullptr && to_signed(e->attr(key), out);
+}
+
+/// The part of day of a POD capture (lists/parts_of_day.txt).
+optional<PartOfDay> pod_of(const Match& m, string_view s) {
+  const LexEntry* e = m.lexicon().lookup_exact("parts_of_day", s);
+  if (!e) return std::nullopt;
+  const std::string_view pod = e->attr("pod");
+  for (PartOfDay p : {PartOfDay::morning, PartOfDay::noon, PartOfDay::afternoon,
+                      PartOfDay::evening, PartOfDay::night}) {
+    if (pod == to_string(p)) return p;
   }
   return std::nullopt;
+}
+
+/// The step of a direction word (lists/date_directions.txt): 0 this, 1 next, -1 before.
+bool direction_step(const Match& m, string_view word, int* step) {
+  return list_int(m, "date_directions", word, "step", step);
 }
 
 int adjust_hour(int h, optional<PartOfDay> pod) {
@@ -160,42 +181,6 @@ DateValue ref_day(const DateValue& ref) {
   return d;
 }
 
-/// Relative day words: offset from the reference day; false when unknown.
-bool rel_day_offset(string_view w, int* off, bool* now) {
-  *now = false;
-  const std::string s = lower_collapsed(w);
-  if (s == "hôm nay" || s == "ngày hôm nay" || s == "bữa nay" || s == "nay" ||
-      s == "hôm nay ngày") {
-    *off = 0;
-  } else if (s == "hôm qua" || s == "ngày hôm qua" || s == "qua") {
-    *off = -1;
-  } else if (s == "ngày mai" || s == "mai" || s == "sáng mai" || s == "hôm sau") {
-    *off = 1;
-  } else if (s == "hôm kia" || s == "ngày hôm kia") {
-    *off = -2;
-  } else if (s == "ngày kia" || s == "ngày mốt") {
-    *off = 2;
-  } else if (s == "bây giờ" || s == "ngay bây giờ" || s == "ngay lúc này" || s == "lúc này") {
-    *off = 0;
-    *now = true;
-  } else {
-    return false;
-  }
-  return true;
-}
-
-struct Holiday {
-  string_view key;
-  int month, day;
-};
-constexpr Holiday kHolidays[] = {
-    {"giáng sinh", 12, 25},          {"noel", 12, 25},
-    {"quốc khánh", 9, 2},            {"quốc tế lao động", 5, 1},
-    {"tết dương lịch", 1, 1},        {"quốc tế phụ nữ", 3, 8},
-    {"phụ nữ việt nam", 10, 20},     {"nhà giáo việt nam", 11, 20},
-    {"quốc tế thiếu nhi", 6, 1},     {"thành lập công đoàn việt nam", 7, 28},
-    {"thầy thuốc việt nam", 2, 27},  {"giải phóng miền nam", 4, 30},
-};
 
 /// Everything that gives one calendar date (possibly partial) with an
 /// optional time of day: "23/12", "Chiều 23/12", "ngày 5 tháng 1 năm 2024",
@@ -205,42 +190,39 @@ bool date(const Match& m, Value* out) {
   const auto& ref = m.reference_date();
   DateValue v;
   optional<PartOfDay> pod;
-  if (auto p = first_of(m, {"tpod", "pod", "tpod2"})) pod = pod_of(*p);
+  if (auto p = first_of(m, {"tpod", "pod", "tpod2"})) pod = pod_of(m, *p);
   if (auto p = m.get("pod")) {
-    if (!pod) pod = pod_of(*p);
+    if (!pod) pod = pod_of(m, *p);
   }
   Clock clock;
-  if (!read_clock(m, "hh", {"mi", "mi2", "mi3"}, m.has("tpod") ? pod_of(*m.get("tpod")) : pod,
-                  &clock)) {
+  if (!read_clock(m, "hh", {"mi", "mi2", "mi3"},
+                  m.has("tpod") ? pod_of(m, *m.get("tpod")) : pod, &clock)) {
     return false;
   }
   if (!clock.has && !read_clock(m, "hh2", {"mi4"},
-                                m.has("tpod2") ? pod_of(*m.get("tpod2")) : pod, &clock)) {
+                                m.has("tpod2") ? pod_of(m, *m.get("tpod2")) : pod, &clock)) {
     return false;
   }
-  if (auto r = m.get("rel")) {
+  if (auto r = m.get("rel")) {  // lists/date_relative_days.txt
+    const LexEntry* day = m.lexicon().lookup_exact("date_relative_days", *r);
     int off = 0;
-    bool now = false;
-    if (!rel_day_offset(*r, &off, &now)) return false;
-    const std::string rs = lower_collapsed(*r);
-    if ((rs == "nay" || rs == "mai" || rs == "qua") && !m.has("pod") && !clock.has) return false;
+    if (!day || !to_signed(day->attr("offset"), &off)) return false;
+    const bool now = day->attr("now") == "1";
+    if (day->attr("alone") == "no" && !m.has("pod") && !clock.has) return false;
     if (!ref_full(ref)) return false;  // relative dates need a reference date
     v = add_days(ref_day(*ref), off);
     if (now && ref->hour) {  // a day-only reference (a header) gives the day
       v.hour = ref->hour;
       v.minute = ref->minute.value_or(0);
     }
-  } else if (auto h = m.get("hol")) {
-    const std::string k = lower_collapsed(*h);
-    bool found = false;
-    for (const auto& hol : kHolidays) {
-      if (k == hol.key) {
-        v.month = hol.month;
-        v.day = hol.day;
-        found = true;
-      }
+  } else if (auto h = m.get("hol")) {  // lists/date_holidays.txt
+    int month = 0, day = 0;
+    if (!list_int(m, "date_holidays", *h, "month", &month) ||
+        !list_int(m, "date_holidays", *h, "day", &day)) {
+      return false;
     }
-    if (!found) return false;
+    v.month = month;
+    v.day = day;
     if (ref_full(ref)) v.year = nearest_year(*ref, *v.month, *v.day);
   } else {
     optional<int> year;
@@ -358,30 +340,26 @@ bool weekday(const Match& m, Value* out) {
   const auto& ref = m.reference_date();
   DateValue v;
   v.weekday = n;
-  if (auto p = m.get("pod")) v.part_of_day = pod_of(*p);
-  if (auto rw = m.get("relw")) {
+  if (auto p = m.get("pod")) v.part_of_day = pod_of(m, *p);
+  auto rw = m.get("relweek");  // "thứ Năm tuần tới": in that week
+  if (!rw) rw = m.get("relw");  // "thứ Ba tới": its next (or last) occurrence
+  if (rw) {
     if (!ref_full(ref)) return false;
-    const std::string r = lower_collapsed(*rw);
+    int step = 0;
+    if (!direction_step(m, *rw, &step)) return false;
     const DateValue today = ref_day(*ref);
     const int tw = weekday_of(*today.year, *today.month, *today.day);
-    int off = 0;
-    if (r == "tuần này" || r == "của tuần này" || r == "này") {
-      off = n - tw;
-    } else if (r == "tuần tới" || r == "tuần sau" || r == "của tuần tới" ||
-               r == "của tuần sau") {
-      off = 7 - tw + n;
-    } else if (r == "tuần trước" || r == "tuần rồi" || r == "của tuần trước") {
-      off = n - tw - 7;
-    } else if (r == "tới" || r == "sắp tới") {
+    int off = n - tw;
+    if (m.has("relweek")) {
+      off += 7 * step;
+    } else if (step > 0) {
       off = n > tw ? n - tw : n - tw + 7;
-    } else if (r == "vừa rồi" || r == "vừa qua" || r == "trước") {
+    } else if (step < 0) {
       off = n < tw ? n - tw : n - tw - 7;
-    } else {
-      return false;
     }
     v = add_days(today, off);
     v.weekday = n;
-    if (auto p = m.get("pod")) v.part_of_day = pod_of(*p);
+    if (auto p = m.get("pod")) v.part_of_day = pod_of(m, *p);
     *out = v;
     return true;
   }
@@ -400,11 +378,11 @@ bool weekday(const Match& m, Value* out) {
 /// "năm nay", "năm ngoái", "tháng trước", "tháng tới": a year or a month
 /// relative to the reference date.
 bool date_rel(const Match& m, Value* out) {
-  auto r = m.get("rel");
+  auto r = m.get("rel");  // after "năm"
+  if (!r) r = m.get("rel2");  // after "tháng"
   if (!r) return false;
   const auto& ref = m.reference_date();
   if (!ref_full(ref)) return false;
-  const std::string s = lower_collapsed(*r);
   // "5 năm trước" is five years ago, not last year.
   const auto t = view_text(m);
   const auto before = word_before(t, m.start());
@@ -412,19 +390,9 @@ bool date_rel(const Match& m, Value* out) {
     int dummy = 0;
     if (small_int(before, &dummy)) return false;
   }
-  const bool is_year = s.rfind("năm", 0) == 0;
-  const std::string rest = s.substr(s.find(' ') + 1);
+  const bool is_year = m.has("year");  // "năm nay", else "tháng này"
   int off = 0;
-  if (rest == "nay" || rest == "này" || rest == "hiện tại") {
-    off = 0;
-  } else if (rest == "ngoái" || rest == "trước" || rest == "rồi") {
-    off = -1;
-  } else if (rest == "sau" || rest == "tới" || rest == "tiếp theo" || rest == "kế tiếp" ||
-             rest == "tiếp") {
-    off = 1;
-  } else {
-    return false;
-  }
+  if (!direction_step(m, *r, &off)) return false;
   DateValue v;
   if (is_year) {
     v.year = *ref->year + off;
@@ -449,7 +417,7 @@ bool date_rel(const Match& m, Value* out) {
 /// 14 giờ", "3 giờ rưỡi chiều". A bare "8 giờ" is a duration (a figure).
 bool time_of_day(const Match& m, Value* out) {
   optional<PartOfDay> pod;
-  if (auto p = m.get("tpod")) pod = pod_of(*p);
+  if (auto p = m.get("tpod")) pod = pod_of(m, *p);
   Clock c;
   if (!read_clock(m, "hh", {"mi", "mi2", "mi3"}, pod, &c) || !c.has) return false;
   const bool words = !m.get("hh")->empty() && !is_ascii_digit(static_cast<unsigned char>((*m.get("hh"))[0]));
@@ -611,18 +579,9 @@ bool quarter(const Match& m, Value* out) {
   int q = 0;
   if (auto r = m.get("rel")) {
     if (!ref_full(ref)) return false;
-    const std::string s = lower_collapsed(*r);
     const int cur = (*ref->month - 1) / 3 + 1;
     int off = 0;
-    if (s == "này" || s == "nay" || s == "hiện tại") {
-      off = 0;
-    } else if (s == "sau" || s == "tới" || s == "tiếp" || s == "tiếp theo") {
-      off = 1;
-    } else if (s == "trước" || s == "vừa rồi" || s == "vừa qua") {
-      off = -1;
-    } else {
-      return false;
-    }
+    if (!direction_step(m, *r, &off)) return false;
     int qq = cur + off;
     int yy = *ref->year;
     if (qq < 1) {
@@ -648,17 +607,9 @@ bool quarter(const Match& m, Value* out) {
 bool week_rel(const Match& m, Value* out) {
   const auto& ref = m.reference_date();
   if (!ref_full(ref)) return false;
-  const std::string s = lower_collapsed(m.get("rel").value_or(""));
-  int off = 0;
-  if (s == "này" || s == "nay" || s == "hiện tại") {
-    off = 0;
-  } else if (s == "sau" || s == "tới" || s == "tiếp theo" || s == "kế tiếp") {
-    off = 7;
-  } else if (s == "trước" || s == "rồi" || s == "vừa rồi" || s == "vừa qua") {
-    off = -7;
-  } else {
-    return false;
-  }
+  int step = 0;
+  if (!direction_step(m, m.get("rel").value_or(""), &step)) return false;
+  const int off = 7 * step;
   const DateValue today = ref_day(*ref);
   const int tw = weekday_of(*today.year, *today.month, *today.day);
   DateRangeValue r;
@@ -676,8 +627,9 @@ bool span_rel(const Match& m, Value* out) {
   const auto& ref = m.reference_date();
   if (!ref_full(ref)) return false;
   const std::string unit = lower(m.get("u").value_or(""));
-  const std::string dir = lower_collapsed(m.get("dir").value_or(""));
-  const bool future = dir == "tới" || dir == "tiếp theo" || dir == "sắp tới" || dir == "kế tiếp";
+  int dir_step = 0;
+  if (!direction_step(m, m.get("dir").value_or(""), &dir_step)) return false;
+  const bool future = dir_step > 0;
   DateRangeValue r;
   const DateValue today = ref_day(*ref);
   if (unit == "ngày") {
