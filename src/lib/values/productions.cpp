@@ -21,11 +21,46 @@ bool is_ascii_digit(char32_t c) { return c >= '0' && c <= '9'; }
 
 bool is_letter(char32_t c) { return is_word_char(c) && !is_ascii_digit(c); }
 
+namespace {
+
+/// True when [s, e) of `t` lies in a phone number written in groups: three or more groups of
+/// digits separated by one space or dot, the first starting with 0 ("084 7575 333",
+/// "(028) 7308 3333", "0917 61 2020"), 9 to 12 digits in all. Thousands written with spaces
+/// ("1 234 567") have fewer digits or do not start with 0.
+bool in_phone_number(std::string_view t, std::size_t s, std::size_t e) {
+  auto digit = [&](std::size_t i) { return i < t.size() && t[i] >= '0' && t[i] <= '9'; };
+  // a separator joins two digits: one space or dot, or ") " after an area code "(028) "
+  auto joins = [&](std::size_t i) {  // t[i] is a separator with digits around it
+    if (t[i] == ' ' || t[i] == '.') return i > 0 && (digit(i - 1) || t[i - 1] == ')') && digit(i + 1);
+    return t[i] == ')' && i > 0 && digit(i - 1) && i + 2 < t.size() && t[i + 1] == ' ' &&
+           digit(i + 2);
+  };
+  for (std::size_t i = s; i < e; ++i) {
+    if (!digit(i) && !joins(i)) return false;  // the match is more than digit groups
+  }
+  std::size_t a = s, b = e;
+  while (a > 0 && (digit(a - 1) || joins(a - 1))) --a;
+  while (b < t.size() && (digit(b) || joins(b))) ++b;
+  const bool area_code = a > 0 && t[a - 1] == '(';
+  std::size_t digits = 0, groups = 0;
+  for (std::size_t i = a; i < b; ++i) {
+    if (!digit(i)) continue;
+    ++digits;
+    if (i == a || !digit(i - 1)) ++groups;
+  }
+  return groups >= 3 && digits >= 9 && digits <= 12 && (t[a] == '0' || area_code);
+}
+
+}  // namespace
+
 /// A number glued to a code, score, phone number or ratio: "1234/QĐ",
-/// "15/2003/QH11", "COVID-19", "2-1", "0912.345.678", "1:1000".
+/// "15/2003/QH11", "COVID-19", "2-1", "0912.345.678", "084 7575 333", "1:1000"; or the
+/// tail of another number (",5" of "2-2,5").
 bool glued(const Match& m) {
   const auto t = view_text(m);
   const std::size_t s = m.start(), e = m.end();
+  if (in_phone_number(t, s, e)) return true;
+  if (s > 0 && is_ascii_digit(static_cast<unsigned char>(t[s - 1]))) return true;
   if (s > 0) {
     const char b = t[s - 1];
     if (b == '/' || b == ':' || b == '\\' || b == '_') return true;
@@ -391,6 +426,13 @@ bool money(const Match& m, Value* out) {
     return false;
   }
   if (!m.has("qual") && !m.has("bound") && glued(m)) return false;
+  {  // "tư1,5 tỷ USD": a scale word after digits is the tail of a number refused, no amount
+    const std::string_view before = word_before(view_text(m), m.start());
+    if (starts_with_scale(*num) && !before.empty() &&
+        is_ascii_digit(static_cast<unsigned char>(before.back()))) {
+      return false;
+    }
+  }
   double amount = info.value;
   if (auto c = m.get("cents")) {
     double cents = 0;
