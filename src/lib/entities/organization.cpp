@@ -518,6 +518,9 @@ bool organization_known(const Match& m, Value* out) {
       starts_upper(word_after(text, m.end()))) {
     return false;  // a product or a longer name: "VinFast LuxA", "Viettel Telecom"
   }
+  if (e->attr("brand") == "1" && preceded_by(m, m.start(), "org_brand_blockers")) {
+    return false;  // a team named after its company: "đội Samsung thắng 2-1"
+  }
   OrganizationValue v;
   v.name = std::string(m.whole_normalized());
   v.canonical = e->canonical;

@@ -316,9 +316,21 @@ bool person(const Match& m, Value* out) {
       if (find(m, "provinces", join(nw, 0, k))) return false;
     }
   }
-  if (after_place_head(m, m.start())) return false;
   PersonValue v;
   v.name = squeeze(*name);
+  {
+    std::size_t head_at = 0;
+    if (const LexEntry* head = marker_before(m, m.start(), "person_place_heads", &head_at)) {
+      // Only a province follows "tỉnh" (then=province): a full name after it, with a title
+      // before, is the person ("Chủ tịch UBND tỉnh Phan Ngọc Thọ"); else a place.
+      if (head->attr("then") != "province" || count_words(*name) < 3) return false;
+      title_before(m, m.start(), &v.titles);
+      if (v.titles.empty()) return false;
+      titles_after(m, m.end(), &v.titles);
+      *out = std::move(v);
+      return true;
+    }
+  }
   const bool marked = preceded_by(m, m.start(), "person_markers");
   if (!marked) {
     title_before(m, m.start(), &v.titles);
