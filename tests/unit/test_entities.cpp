@@ -346,6 +346,21 @@ TEST_CASE("entities: persons of general news — roles in lower case, initials, 
   REQUIRE(v.titles.size() == 1);
   CHECK(v.titles[0] == "Chủ tịch UBND tỉnh");
   CHECK(people("Vụ việc xảy ra tại xã Phạm Văn Hai, huyện Bình Chánh.").empty());
+  // the same after huyện / xã: the organization ends at the unit, the person follows
+  const std::string local = "Phó Chủ tịch UBND huyện Trần Văn Bình và Chủ tịch UBND xã Lê Thị Thu Hà dự.";
+  vnie::Document doc;
+  REQUIRE(extractor().extract(local, {}, &doc).ok());
+  std::vector<std::string> spans;
+  for (const auto& m : doc.mentions) {
+    if (m.type == vnie::MentionType::person || m.type == vnie::MentionType::organization) {
+      spans.push_back(m.text);
+    }
+  }
+  CHECK(spans == std::vector<std::string>{"UBND huyện", "Trần Văn Bình", "UBND xã", "Lê Thị Thu Hà"});
+  // a place named after a person stays the place
+  auto place = entities("Chủ tịch UBND huyện Trần Văn Thời cho biết.", vnie::MentionType::organization);
+  REQUIRE(place.size() == 1);
+  CHECK(org(place[0]).canonical == "Ủy ban nhân dân huyện Trần Văn Thời");
   CHECK(people("Người dân tỉnh Thừa Thiên Huế đón Tết.").empty());
 }
 
