@@ -2,6 +2,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <cctype>
 #include <string>
 
 #include "entities/entities.h"
@@ -406,6 +407,10 @@ bool person_titled_given(const Match& m, Value* out) {
   if (i < text.size() && text[i] != ' ') {
     const char c = text[i];
     if (c != ',' && c != '.' && c != ';' && c != ':' && c != ')') return false;
+    // a web address is a company's name: "Chủ tịch HĐQT Cenhomes.vn"
+    if (c == '.' && i + 1 < text.size() && std::isalpha(static_cast<unsigned char>(text[i + 1])) != 0) {
+      return false;
+    }
   } else if (!followed_by_speech(m, m.end())) {
     return false;
   }
@@ -417,8 +422,7 @@ bool person_titled_given(const Match& m, Value* out) {
   }
   PersonValue v;
   v.name = squeeze(*name);
-  title_before(m, at, &v.titles);
-  titles_after(m, m.end(), &v.titles);
+  title_before(m, at, &v.titles);  // the title is the one before ("Bộ trưởng Thể, Thủ tướng …")
   m.start_mention_at(at);
   *out = std::move(v);
   return true;
