@@ -387,6 +387,14 @@ TEST_CASE("entities: well-known organizations of general news and governing bodi
     CHECK(org(orgs[0]).canonical == c.canonical);
     CHECK(org(orgs[0]).kind == c.kind);
   }
+  // an acronym whose expansion the document wrote before takes that expansion
+  auto uefa = entities("Liên đoàn bóng đá châu Âu (UEFA) cho biết. UEFA đang nói.",
+                       vnie::MentionType::organization);
+  REQUIRE(uefa.size() == 2);
+  CHECK(uefa[1].text == "UEFA");
+  CHECK(org(uefa[1]).canonical == "Liên đoàn Bóng đá châu Âu");
+  // a brand after "ông" is a person's name
+  CHECK(entities("Lời cuối cùng, ông Bloomberg khuyên sinh viên.", vnie::MentionType::organization).empty());
   // a brand before a product name is not the body
   for (const std::string t : {"Điện thoại Samsung Galaxy S21 ra mắt.", "Ứng dụng Google Maps cập nhật.",
                               "Đội tuyển dự AFF Cup năm nay.", "Chung cuộc, đội Samsung thắng 2-1."}) {

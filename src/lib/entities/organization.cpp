@@ -579,6 +579,13 @@ bool organization_known(const Match& m, Value* out) {
   if (e->attr("brand") == "1" && preceded_by(m, m.start(), "org_brand_blockers")) {
     return false;  // a team named after its company: "đội Samsung thắng 2-1"
   }
+  // an acronym whose expansion the document wrote before it ("Liên đoàn Bóng đá châu Âu
+  // (UEFA) … UEFA"): org.learned_abbreviation gives it that expansion (3,000 bytes back)
+  if (has_upper_run(*name) && *name == e->canonical) {
+    const std::size_t from = m.start() > 3000 ? m.start() - 3000 : 0;
+    const std::string bracketed = "(" + std::string(*name) + ")";
+    if (text.substr(from, m.start() - from).find(bracketed) != std::string_view::npos) return false;
+  }
   OrganizationValue v;
   v.name = std::string(m.whole_normalized());
   v.canonical = e->canonical;
