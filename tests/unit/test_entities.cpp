@@ -316,3 +316,93 @@ TEST_CASE("entities: commemorative medals and orders named without quotes, title
   CHECK(v.kind == "danh_hieu_vinh_du");
   CHECK(v.name == "Anh hùng Lao động thời kỳ đổi mới");
 }
+
+TEST_CASE("entities: persons of general news — roles in lower case, initials, after 'tỉnh'") {
+  auto people = [](const std::string& text) {
+    std::vector<std::pair<std::string, std::string>> out;  // (span text, name)
+    for (auto& m : entities(text, vnie::MentionType::person)) {
+      out.emplace_back(m.text, std::get<vnie::PersonValue>(m.value).name);
+    }
+    return out;
+  };
+  using P = std::vector<std::pair<std::string, std::string>>;
+  CHECK(people("Trên trang cá nhân, diễn viên Lê Khánh vừa khoe ảnh.") == P{{"Lê Khánh", "Lê Khánh"}});
+  CHECK(people("Tiền vệ Đỗ Hùng ghi bàn, thủ môn Bùi Tiến cản phá.") ==
+        P{{"Đỗ Hùng", "Đỗ Hùng"}, {"Bùi Tiến", "Bùi Tiến"}});
+  CHECK(people("Các cầu thủ Thái Lan và cầu thủ Hà Nội thi đấu.").empty());
+  // a given name written as an initial keeps its full stop
+  const std::string text = "Công an đã triệu tập Nguyễn Ngọc T. (SN 2005) và đối tượng Hoàng Văn H.";
+  auto ms = entities(text, vnie::MentionType::person);
+  REQUIRE(ms.size() == 2);
+  CHECK(ms[0].text == "Nguyễn Ngọc T.");
+  CHECK(ms[0].start == text.find("Nguyễn"));
+  CHECK(ms[1].text == "Hoàng Văn H.");
+  CHECK(people("Nhà ở đường Nguyễn Văn C. đã sửa.").empty());
+  // after "tỉnh" only a province is a place: a full name with a title before is the person
+  auto chair = entities("Chủ tịch UBND tỉnh Phan Ngọc Thọ cho rằng như vậy.", vnie::MentionType::person);
+  REQUIRE(chair.size() == 1);
+  CHECK(chair[0].text == "Phan Ngọc Thọ");
+  const auto& v = std::get<vnie::PersonValue>(chair[0].value);
+  REQUIRE(v.titles.size() == 1);
+  CHECK(v.titles[0] == "Chủ tịch UBND tỉnh");
+  CHECK(people("Vụ việc xảy ra tại xã Phạm Văn Hai, huyện Bình Chánh.").empty());
+  // the same after huyện / xã: the organization ends at the unit, the person follows
+  const std::string local = "Phó Chủ tịch UBND huyện Trần Văn Bình và Chủ tịch UBND xã Lê Thị Thu Hà dự.";
+  vnie::Document doc;
+  REQUIRE(extractor().extract(local, {}, &doc).ok());
+  std::vector<std::string> spans;
+  for (const auto& m : doc.mentions) {
+    if (m.type == vnie::MentionType::person || m.type == vnie::MentionType::organization) {
+      spans.push_back(m.text);
+    }
+  }
+  CHECK(spans == std::vector<std::string>{"UBND huyện", "Trần Văn Bình", "UBND xã", "Lê Thị Thu Hà"});
+  // a place named after a person stays the place
+  auto place = entities("Chủ tịch UBND huyện Trần Văn Thời cho biết.", vnie::MentionType::organization);
+  REQUIRE(place.size() == 1);
+  CHECK(org(place[0]).canonical == "Ủy ban nhân dân huyện Trần Văn Thời");
+  CHECK(people("Người dân tỉnh Thừa Thiên Huế đón Tết.").empty());
+}
+
+TEST_CASE("entities: well-known organizations of general news and governing bodies") {
+  struct Case {
+    std::string text, span, canonical, kind;
+  };
+  const std::vector<Case> cases = {
+      {"Messi rời Barcelona vào mùa hè.", "Barcelona", "Barcelona", "other"},
+      {"Man Utd thắng 2-0 trên sân khách.", "Man Utd", "Man Utd", "other"},
+      {"Lợi nhuận của Samsung tăng mạnh.", "Samsung", "Samsung", "enterprise"},
+      {"Theo Reuters, cuộc đàm phán đã kết thúc.", "Reuters", "Reuters", "other"},
+      {"Cổ phiếu Hòa Phát tăng trần.", "Hòa Phát", "Hòa Phát", "enterprise"},
+      {"Ông được bầu làm Chủ tịch HĐQT nhiệm kỳ mới.", "HĐQT", "Hội đồng quản trị", "enterprise"},
+      {"Theo Hiệp hội Bóng đá Anh, trận đấu bị hoãn.", "Hiệp hội Bóng đá Anh",
+       "Hiệp hội Bóng đá Anh", "other"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    auto orgs = entities(c.text, vnie::MentionType::organization);
+    REQUIRE(orgs.size() == 1);
+    CHECK(orgs[0].text == c.span);
+    CHECK(orgs[0].start == c.text.find(c.span));
+    CHECK(org(orgs[0]).canonical == c.canonical);
+    CHECK(org(orgs[0]).kind == c.kind);
+  }
+  // an acronym whose expansion the document wrote before takes that expansion
+  auto uefa = entities("Liên đoàn bóng đá châu Âu (UEFA) cho biết. UEFA đang nói.",
+                       vnie::MentionType::organization);
+  REQUIRE(uefa.size() == 2);
+  CHECK(uefa[1].text == "UEFA");
+  CHECK(org(uefa[1]).canonical == "Liên đoàn Bóng đá châu Âu");
+  // a brand after "ông" is a person's name
+  CHECK(entities("Lời cuối cùng, ông Bloomberg khuyên sinh viên.", vnie::MentionType::organization).empty());
+  // a brand before a product name is not the body
+  for (const std::string t : {"Điện thoại Samsung Galaxy S21 ra mắt.", "Ứng dụng Google Maps cập nhật.",
+                              "Đội tuyển dự AFF Cup năm nay.", "Chung cuộc, đội Samsung thắng 2-1."}) {
+    CAPTURE(t);
+    for (const auto& m : entities(t, vnie::MentionType::organization)) {
+      CHECK(m.text != "Samsung");
+      CHECK(m.text != "Google");
+      CHECK(m.text != "AFF");
+    }
+  }
+}

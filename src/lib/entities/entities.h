@@ -24,6 +24,7 @@ bool award(const Match& m, Value* out);
 bool award_quoted(const Match& m, Value* out);
 bool person(const Match& m, Value* out);
 bool person_byline(const Match& m, Value* out);
+bool person_titled_given(const Match& m, Value* out);
 bool person_given(const Match& m, Value* out);
 bool person_foreign(const Match& m, Value* out);
 /// Gates (extract/production.h) of person_given and person_foreign: a marker word before

@@ -43,6 +43,7 @@ void ListIndex::add(const Lexicon& lx, const LexEntry& e) {
   ie.needs_tail_lower = e.attr("needs") == "tail_lower";
   ie.bare_lower = e.attr("bare") == "lower";
   ie.lower_ok = e.attr("lower") == "1";
+  ie.tail_strict = e.attr("tail") == "strict";
   ie.keep_written = e.attr("keep") == "written";
   ie.kind_alone = std::string(e.attr("kind_alone"));
   ie.inherit = e.attr("inherit") == "1";

@@ -20,6 +20,7 @@ struct IndexEntry {
   bool needs_tail_lower = false;
   bool keep_written = false;     // keep=written: a type kept as written in canonical names
   bool lower_ok = false;          // lower=1: a named head that is a name in lower case too
+  bool tail_strict = false;       // tail=strict: a one-word name before a lower-case word is cut
   bool bare_lower = false;        // bare=lower: written alone in lower case, kept so  // needs=tail_lower: a tail is needed only in lower case
   std::string kind_alone;         // kind_alone=…: the kind when nothing follows the head
 };

@@ -16,7 +16,9 @@ namespace {
 
 struct Scope {
   std::string canonical;
-  bool generic = false;  // các cấp, cấp trên …
+  bool generic = false;      // các cấp, cấp trên …
+  std::size_t place = 0;     // words of a free place name after an admin word ("huyện X Y")
+  std::string admin;         // the admin word(s) alone, as canonical, when `place` > 0
 };
 
 bool is_admin(const std::string& lw) {
@@ -168,7 +170,11 @@ std::size_t scope_at(const EntityIndex& ix, const Words& w, std::size_t at, Scop
       place.append(w[k]);
       ++k;
     }
-    if (!place.empty()) out->canonical += " " + place;
+    if (!place.empty()) {
+      out->admin = out->canonical;
+      out->place = k - at - used;
+      out->canonical += " " + place;
+    }
     return k - at;
   }
   std::string c;
@@ -242,6 +248,35 @@ bool is_byline(const Match& m) {
   if (b == 0 || text[b - 1] == '\n') return true;
   const std::string_view before = text.substr(0, b);
   return before.ends_with("-") || before.ends_with("\xE2\x80\x93");  // - or –
+}
+
+/// True when a title of lists/titles.txt ends right before the match ("Phó Chủ tịch UBND …").
+bool titled_before(const Match& m) {
+  auto w = words_before(m.document().text, m.start(), 6);
+  for (std::size_t len = std::min<std::size_t>(6, w.size()); len >= 1; --len) {
+    if (find(m, "titles", join(w, w.size() - len, w.size()))) return true;
+  }
+  return false;
+}
+
+/// "Phó Chủ tịch UBND huyện Trần Văn Bình": after a title, a full name where the free place
+/// of the last scope `sc` would be (its three words end `w`: a family name and two capitalized
+/// words, maybe a fourth after the match; not a place of person_not_names) is the person the
+/// title names. *cut: where in `whole` the organization then ends (before the name).
+bool place_is_titled_person(const Match& m, const Words& w, const Scope& sc,
+                            std::string_view whole, std::size_t* cut) {
+  const std::size_t n = w.size();
+  // the place's three words end `w`, or a fourth capitalized word of the name follows them
+  const std::size_t from = n >= 4 && !sc.canonical.ends_with(w[n - 1]) ? n - 4 : n - 3;
+  if (sc.place != 3 || n < 3 || find(m, "person_surnames", w[from]) == nullptr) return false;
+  const std::string name = join(w, from, n);
+  if (find(m, "person_not_names", name) || find(m, "provinces", name) || !titled_before(m)) {
+    return false;
+  }
+  const std::string tail = " " + name;
+  if (whole.size() <= tail.size() || !whole.ends_with(tail)) return false;
+  *cut = whole.size() - tail.size();
+  return true;
 }
 
 /// True when the words kept as written, from `from` on, run into a person's name: a family
@@ -397,6 +432,15 @@ bool organization(const Match& m, Value* out) {
       }
       // a named head with no name is a common noun ("Công ty", "trường đại học", "Trường THPT")
       if (rest == 0 && slots == 0) named_bare0 = true;
+      // tail=strict: a one-word name that runs on in lower case is a name in sentence case
+      // the grammar cannot end ("Hiệp hội An toàn thông tin", "Tạp chí Vật lý thiên văn")
+      if (e->tail_strict && rest == 1 && k == n) {
+        const std::string_view next = word_after(m.document().text, m.end());
+        if (!next.empty() && m.document().text[m.end()] == ' ' && !starts_upper(next) &&
+            !all_digits(next) && !ix.bridge_stops.find(index_key(next))) {
+          return false;
+        }
+      }
       if (types == 0 && rest == 1 && slots == 0 && k == n && is_byline(m)) return false;
       // a lower-case school head with no name after another head ("Công đoàn trường", "Công
       // đoàn nhà trường": the union of the school just mentioned) is kept as written when its
@@ -454,6 +498,19 @@ bool organization(const Match& m, Value* out) {
     scopes.push_back(std::move(sc));
     pos += used;
   }
+  // "Phó Chủ tịch UBND huyện Trần Văn Bình": after a title, a full name where a place would
+  // be (a family name and two capitalized words, not a place of person_not_names) is the
+  // person the title names, not the place: the organization ends at the admin word.
+  std::size_t cut = 0;
+  if (!scopes.empty() && first_unknown == n && n > 3 &&
+      place_is_titled_person(m, w, scopes.back(), whole, &cut)) {
+    scopes.back().canonical = scopes.back().admin;
+  } else if (scopes.size() >= 2 && first_unknown == n - 1 && n > 4 && starts_upper(w[n - 1]) &&
+             place_is_titled_person(m, w, scopes[scopes.size() - 2], whole, &cut)) {
+    scopes.pop_back();  // "… UBND huyện Lê Thị Thu Hà": the fourth word of the name
+    scopes.back().canonical = scopes.back().admin;
+    first_unknown = n;
+  }
   const bool has_scope = !scopes.empty();
   bool generic_scope_only = true;
   for (const auto& sc : scopes) {
@@ -473,9 +530,10 @@ bool organization(const Match& m, Value* out) {
   for (const auto& sc : scopes) add(sc.canonical);
 
   OrganizationValue v;
-  v.name = std::string(whole);
+  v.name = std::string(whole.substr(0, cut > 0 ? cut : whole.size()));
+  if (cut > 0) m.end_mention_at(m.start() + cut);
   const bool generic = slots == 1 && (generic_head || union_bare) && generic_scope_only;
-  if (runs_into_person(m, w, first_unknown)) return false;
+  if (cut == 0 && runs_into_person(m, w, first_unknown)) return false;
   v.canonical = generic ? to_lower(canonical) : canonical;
   v.abbreviation = bracket ? bracket : abbreviation;
   if (kind.empty() && slots == 1 && !has_scope && !kind_alone.empty()) {
@@ -518,6 +576,16 @@ bool organization_known(const Match& m, Value* out) {
       starts_upper(word_after(text, m.end()))) {
     return false;  // a product or a longer name: "VinFast LuxA", "Viettel Telecom"
   }
+  if (e->attr("brand") == "1" && preceded_by(m, m.start(), "org_brand_blockers")) {
+    return false;  // a team named after its company: "đội Samsung thắng 2-1"
+  }
+  // an acronym whose expansion the document wrote before it ("Liên đoàn Bóng đá châu Âu
+  // (UEFA) … UEFA"): org.learned_abbreviation gives it that expansion (3,000 bytes back)
+  if (has_upper_run(*name) && *name == e->canonical) {
+    const std::size_t from = m.start() > 3000 ? m.start() - 3000 : 0;
+    const std::string bracketed = "(" + std::string(*name) + ")";
+    if (text.substr(from, m.start() - from).find(bracketed) != std::string_view::npos) return false;
+  }
   OrganizationValue v;
   v.name = std::string(m.whole_normalized());
   v.canonical = e->canonical;
@@ -551,6 +619,13 @@ bool organization_abbreviation(const Match& m, Value* out) {
       const Words sw = split_words(*sc);
       Scope s;
       if (sw.empty() || scope_at(*entity_index(m.lexicon()), sw, 0, &s) == 0) return false;
+      const std::string_view whole = m.whole_normalized();
+      std::size_t cut = 0;
+      if (place_is_titled_person(m, sw, s, whole, &cut)) {  // "Chủ tịch UBND xã Phạm Văn Hùng"
+        s.canonical = s.admin;
+        v.name = std::string(whole.substr(0, cut));
+        m.end_mention_at(m.start() + cut);
+      }
       const std::string& c = v.canonical;
       if (!(c.size() >= s.canonical.size() &&
             c.compare(c.size() - s.canonical.size(), s.canonical.size(), s.canonical) == 0)) {

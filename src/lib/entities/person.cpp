@@ -2,6 +2,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <cctype>
 #include <string>
 
 #include "entities/entities.h"
@@ -301,6 +302,49 @@ const LexEntry* role_before(const Match& m, std::size_t pos, std::string* title)
   return nullptr;
 }
 
+/// The words of a full-name candidate that ends just before a list separator (", " or
+/// " và ") before byte `pos`: the capitalized run from its family name on (2–4 words), or
+/// none; *start receives where it starts.
+std::vector<std::string_view> listed_before(const Match& m, std::size_t pos, std::size_t* start) {
+  const std::string_view text = m.document().text;
+  std::size_t i = pos;
+  while (i > 0 && text[i - 1] == ' ') --i;
+  if (i > 0 && text[i - 1] == ',') {
+    --i;
+  } else if (i >= 4 && text.compare(i - 3, 3, "v\xC3\xA0") == 0 && text[i - 4] == ' ') {
+    i -= 3;  // "và"
+  } else {
+    return {};
+  }
+  auto w = words_before(text, i, 4);
+  std::size_t k = w.size();
+  while (k > 0 && starts_upper(w[k - 1])) --k;
+  while (k < w.size() && find(m, "person_surnames", w[k]) == nullptr) ++k;
+  if (w.size() - k < 2) return {};
+  *start = static_cast<std::size_t>(w[k].data() - text.data());
+  return {w.begin() + static_cast<std::ptrdiff_t>(k), w.end()};
+}
+
+/// True when a name of two words stands in a list of names with a full one: "Nguyễn Văn An,
+/// Trần Bình và Lê Hoa" (a run of three words or more, or one reached through other names of
+/// the list). Places and countries in the chain break it.
+bool in_list_of_names(const Match& m) {
+  std::size_t pos = m.start();
+  for (int step = 0; step < 8; ++step) {
+    std::size_t start = 0;
+    const auto run = listed_before(m, pos, &start);
+    if (run.empty() || run.size() > 4) return false;
+    const std::string name = join(run, 0, run.size());
+    if (find(m, "provinces", name) || find(m, "person_not_names", name) ||
+        find_exact(m, "person_countries", name) || after_place_head(m, start)) {
+      return false;
+    }
+    if (run.size() >= 3) return true;
+    pos = start;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool person(const Match& m, Value* out) {
@@ -316,9 +360,23 @@ bool person(const Match& m, Value* out) {
       if (find(m, "provinces", join(nw, 0, k))) return false;
     }
   }
-  if (after_place_head(m, m.start())) return false;
   PersonValue v;
   v.name = squeeze(*name);
+  {
+    std::size_t head_at = 0;
+    if (const LexEntry* head = marker_before(m, m.start(), "person_place_heads", &head_at)) {
+      // An administrative unit inside a title (titled=person): a full name of three or four
+      // words after it, with a title before, is the person ("Chủ tịch UBND tỉnh Phan Ngọc
+      // Thọ", "Phó Chủ tịch UBND huyện Trần Văn Bình"); else a place ("xã Phạm Văn Hai").
+      const std::size_t words = count_words(*name);
+      if (head->attr("titled") != "person" || words < 3 || words > 4) return false;
+      title_before(m, m.start(), &v.titles);
+      if (v.titles.empty()) return false;
+      titles_after(m, m.end(), &v.titles);
+      *out = std::move(v);
+      return true;
+    }
+  }
   const bool marked = preceded_by(m, m.start(), "person_markers");
   if (!marked) {
     title_before(m, m.start(), &v.titles);
@@ -327,9 +385,45 @@ bool person(const Match& m, Value* out) {
     if (marker_before(m, m.start(), "person_markers", &at)) title_before_bracket(m, at, &v.titles);
   }
   titles_after(m, m.end(), &v.titles);
-  if (!marked && v.titles.empty() && count_words(*name) < 3 && !followed_by_speech(m, m.end())) {
+  if (!marked && v.titles.empty() && count_words(*name) < 3 && !followed_by_speech(m, m.end()) &&
+      !in_list_of_names(m)) {
     return false;
   }
+  *out = std::move(v);
+  return true;
+}
+
+bool person_titled_given(const Match& m, Value* out) {
+  auto name = m.normalized("name");
+  const auto raw = m.get("name");
+  if (!name || !raw) return false;
+  const std::string_view text = m.document().text;
+  const std::size_t at = m.start() + static_cast<std::size_t>(raw->data() - m.whole().data());
+  if (at <= m.start() || at >= m.end()) return false;
+  // the given name ends a phrase: punctuation or a verb of saying follows ("Bộ trưởng Long
+  // chia sẻ", "Thủ tướng Phúc,"), not a word that goes on ("Giám đốc Điều hành", "Ủy viên
+  // Thường vụ", "Thống đốc Ngân hàng")
+  std::size_t i = m.end();
+  if (i < text.size() && text[i] != ' ') {
+    const char c = text[i];
+    if (c != ',' && c != '.' && c != ';' && c != ':' && c != ')') return false;
+    // a web address is a company's name: "Chủ tịch HĐQT Cenhomes.vn"
+    if (c == '.' && i + 1 < text.size() && std::isalpha(static_cast<unsigned char>(text[i + 1])) != 0) {
+      return false;
+    }
+  } else if (!followed_by_speech(m, m.end())) {
+    return false;
+  }
+  const std::string_view next = word_after(text, m.end());
+  if (not_a_given_name(m, *name) || find(m, "org_names", *name) ||
+      find_exact(m, "person_countries", *name) ||
+      (!next.empty() && not_a_given_name(m, std::string(*name) + " " + std::string(next)))) {
+    return false;
+  }
+  PersonValue v;
+  v.name = squeeze(*name);
+  title_before(m, at, &v.titles);  // the title is the one before ("Bộ trưởng Thể, Thủ tướng …")
+  m.start_mention_at(at);
   *out = std::move(v);
   return true;
 }

@@ -17,6 +17,7 @@ void register_entity_productions(ProductionRegistry& r) {
   r.add("award_quoted", entities::award_quoted);
   r.add("person", entities::person);
   r.add("person_byline", entities::person_byline);
+  r.add("person_titled_given", entities::person_titled_given);
   r.add("person_given", entities::person_given, entities::person_given_gate);
   r.add("person_foreign", entities::person_foreign, entities::person_foreign_gate);
   r.add("person_caps", entities::person_caps);
