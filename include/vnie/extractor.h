@@ -42,6 +42,11 @@ struct Options {
   /// every position a match may start. Never changes results, only speed;
   /// off is for tests and benchmarks. Default: true.
   bool prefilter = true;
+  /// Find again, anywhere in the document, the names of the persons and organizations the
+  /// rules found ("Nguyễn Quang Hải" found after a title; later "Quang Hải cho biết"): such
+  /// mentions carry rule id "entities.repeat" (docs/entities.md, "Repeated names").
+  /// Default: true.
+  bool repeat_names = true;
   /// For a document written without diacritics (valid UTF-8, at least 20
   /// letters, under 1 in 200 with a diacritic), put the diacritics back on the
   /// words the rules know before extracting ("Lien doan Lao dong tinh" →

@@ -406,3 +406,43 @@ TEST_CASE("entities: well-known organizations of general news and governing bodi
     }
   }
 }
+
+TEST_CASE("entities: a name found once is found again where the text repeats it") {
+  const std::string text =
+      "Ông Nguyễn Quang Hải, Giám đốc Công ty TNHH Sao Mai, cho biết công ty sẽ mở rộng. "
+      "Theo Quang Hải, năm nay Nguyễn Quang Hải và Công ty TNHH Sao Mai đã tuyển 200 người.";
+  const auto persons = entities(text, vnie::MentionType::person);
+  std::vector<std::string> names;
+  for (const auto& m : persons) names.push_back(m.text + "|" + m.rule);
+  CHECK(names == std::vector<std::string>{"Nguyễn Quang Hải|person.name",
+                                          "Quang Hải|entities.repeat",
+                                          "Nguyễn Quang Hải|person.name"});
+  for (const auto& m : persons) CHECK(text.substr(m.start, m.end - m.start) == m.text);
+  CHECK(std::get<vnie::PersonValue>(persons[1].value).name == "Quang Hải");
+  CHECK(std::get<vnie::PersonValue>(persons[1].value).titles.empty());
+  const auto orgs = entities("Sản phẩm mới của hãng Yamaha ra mắt hôm qua. Yamaha cho biết giá "
+                             "bán sẽ công bố sau.",
+                             vnie::MentionType::organization);
+  REQUIRE(orgs.size() == 2);
+  CHECK(orgs[0].rule == "org.brand");
+  CHECK(orgs[1].rule == "entities.repeat");
+  CHECK(org(orgs[1]).canonical == org(orgs[0]).canonical);
+
+  // Not inside a longer name, not a middle name with the given name, not in capitals alone.
+  const auto brands = entities("Hãng Samsung vừa ra mắt Samsung Galaxy S21 tại Hà Nội.",
+                               vnie::MentionType::organization);
+  REQUIRE(brands.size() == 1);
+  CHECK(brands[0].rule != "entities.repeat");
+  const auto middle = entities("Ông Nguyễn Văn An cho biết. Văn An là tên một con đường.",
+                               vnie::MentionType::person);
+  REQUIRE(middle.size() == 1);
+
+  // Options::repeat_names = false: only what the rules find.
+  vnie::Options opt;
+  opt.repeat_names = false;
+  std::unique_ptr<vnie::Extractor> ex;
+  REQUIRE(vnie::Extractor::create(opt, &ex).ok());
+  vnie::Document doc;
+  REQUIRE(ex->extract(text, {}, &doc).ok());
+  for (const auto& m : doc.mentions) CHECK(m.rule != "entities.repeat");
+}

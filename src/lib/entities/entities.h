@@ -36,6 +36,8 @@ bool person_credit(const Match& m, Value* out);
 
 // ---- helpers (text.cpp)
 
+/// True when `s` has letters and none of them is lower case ("NGUYỄN VĂN AN", "UBND").
+bool all_caps(std::string_view s);
 /// True when `s` has at least two upper-case letters in one word ("LĐLĐ", "GD&ĐT", "TP.HCM").
 bool has_upper_run(std::string_view s);
 /// Collapses blanks to single spaces and trims.

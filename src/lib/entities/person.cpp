@@ -200,19 +200,6 @@ bool foreign_letter(char32_t c) {
   return kVietnamese.find(c) == std::u32string_view::npos;
 }
 
-/// True when `s` has letters and none of them is lower case ("NGUYỄN VĂN AN").
-bool all_caps(std::string_view s) {
-  bool letter = false;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    std::size_t len = 0;
-    const char32_t c = decode_at(s, i, len);
-    i += len == 0 ? 1 : len;
-    if (u_islower(static_cast<UChar32>(c)) != 0) return false;
-    letter = letter || u_isupper(static_cast<UChar32>(c)) != 0;
-  }
-  return letter;
-}
 
 /// True when the ASCII lower-case `w` reads as one Vietnamese syllable: an onset, one to three
 /// vowels, a coda ("kim", "xi", "hun"; not "putin", "trump", "jong"). Spelling, not words.

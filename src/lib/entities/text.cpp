@@ -83,4 +83,18 @@ bool preceded_by(const Match& m, std::size_t pos, std::string_view list) {
   return false;
 }
 
+/// True when `s` has letters and none of them is lower case ("NGUYỄN VĂN AN").
+bool all_caps(std::string_view s) {
+  bool letter = false;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    std::size_t len = 0;
+    const char32_t c = decode_at(s, i, len);
+    i += len == 0 ? 1 : len;
+    if (u_islower(static_cast<UChar32>(c)) != 0) return false;
+    letter = letter || u_isupper(static_cast<UChar32>(c)) != 0;
+  }
+  return letter;
+}
+
 }  // namespace vnie::detail::entities

@@ -13,6 +13,7 @@
 #include <tuple>
 
 #include "events/assembler.h"
+#include "entities/repeats.h"
 #include "extract/hooks.h"
 #include "extract/triggers.h"
 #include "extract/production.h"
@@ -151,6 +152,7 @@ struct Extractor::Impl {
   std::unique_ptr<detail::EventAssembler> events;
   detail::Restorer restorer;
   bool want[10] = {};             // by MentionType
+  bool repeat_names = true;       // Options::repeat_names
 
   Status build();
   void run_pass(const RulePass& pass, const NormalizedText& nt, const std::optional<DateValue>& ref,
@@ -173,6 +175,7 @@ Status Extractor::Impl::build() {
   } else {
     for (MentionType t : options.types) want[static_cast<int>(t)] = true;
   }
+  repeat_names = options.repeat_names;
   std::map<std::tuple<int, int, int>, RuleGroup> by_key;
   for (std::size_t i = 0; i < rules.rules.size(); ++i) {
     const auto& spec = rules.rules[i].spec;
@@ -497,6 +500,9 @@ Status Extractor::extract(std::string_view input, const DocumentInfo& info, Docu
       earlier.push_back(std::move(m));
     }
   }
+
+  // Names said again without the title, marker or head that found them the first time.
+  if (impl_->repeat_names) detail::entities::add_repeated_names(nt, impl_->rules.lexicon, &earlier);
 
   // A person's name as written. The rules read the normalized text, whose
   // tone placement is canonical ("Lê Quang Hòa"); a name keeps its writer's
