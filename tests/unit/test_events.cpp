@@ -782,3 +782,40 @@ TEST_CASE("events: meetings planned, put off or many are no meeting reported") {
   off.date("Ngày 27/4", std::nullopt, 4, 27).org("Tỉnh ủy", "Tỉnh ủy");
   CHECK(of<MeetingEvent>(off.events()).empty());
 }
+
+TEST_CASE("events: a meeting only referred to is dated in its own part of the sentence") {
+  Doc own("Tại cuộc họp Thường trực Chính phủ về phòng, chống dịch diễn ra sáng 26/4, Thủ tướng Phạm Minh "
+          "Chính lưu ý tình hình.");
+  own.org("Chính phủ", "Chính phủ")
+      .date("sáng 26/4", std::nullopt, 4, 26)
+      .add(MentionType::person, "Phạm Minh Chính", person_value("Phạm Minh Chính"));
+  auto o = of<MeetingEvent>(own.events());
+  REQUIRE(o.size() == 1);
+  REQUIRE(o[0].date);
+  CHECK(o[0].date->day == 26);
+  CHECK(!o[0].organizer);  // "cuộc họp Thường trực Chính phủ": no body written as organizer
+
+  // The day of what is told there is not the meeting's: after a verb of
+  // saying, or more than 200 bytes after the meeting word.
+  Doc told("Tại buổi họp, đại diện các sở, ngành, địa phương đã tập trung thảo luận và đưa nhiều ý kiến về "
+           "việc thực hiện đồng bộ các giải pháp phòng, chống dịch Covid-19 trên địa bàn tỉnh trong thời gian "
+           "tới, đặc biệt là vào dịp nghỉ lễ 30/4.");
+  told.date("30/4", std::nullopt, 4, 30);
+  auto t = of<MeetingEvent>(told.events());
+  REQUIRE(t.size() == 1);
+  CHECK(!t[0].date);
+  Doc said("Cũng tại cuộc họp báo, ông Nguyễn Hưng Thịnh cho biết luật có hiệu lực từ ngày 1/1/2022.");
+  said.add(MentionType::person, "Nguyễn Hưng Thịnh", person_value("Nguyễn Hưng Thịnh"))
+      .date("ngày 1/1/2022", 2022, 1, 1);
+  auto sd = of<MeetingEvent>(said.events());
+  REQUIRE(sd.size() == 1);
+  CHECK(!sd[0].date);
+  // A date that opens the sentence is the meeting's.
+  Doc lead("Chiều 26/4, tại buổi họp về công tác phòng dịch, ông Hoàng Đức Hạnh cho biết tình hình.");
+  lead.date("Chiều 26/4", std::nullopt, 4, 26)
+      .add(MentionType::person, "Hoàng Đức Hạnh", person_value("Hoàng Đức Hạnh"));
+  auto l = of<MeetingEvent>(lead.events());
+  REQUIRE(l.size() == 1);
+  REQUIRE(l[0].date);
+  CHECK(l[0].date->day == 26);
+}

@@ -51,7 +51,8 @@ EventAssembler::EventAssembler(const Lexicon& lexicon)
              load(lexicon, "event_non_org_givers"),
              load_canonical(lexicon, "event_issuer_offices"),
              load_markers(lexicon),
-             {}},
+             {},
+             load(lexicon, "person_speech_verbs")},
       splitter_([&] {
         std::vector<std::string> abbr;
         for (const auto& e : lexicon.entries("sentence_abbreviations")) {

@@ -190,6 +190,34 @@ std::vector<Anchor> anchors_of(const Sentence& st, const std::vector<Hit>& kinds
   return anchors;
 }
 
+/// The part of a sentence a meeting only referred to stands in: from the
+/// comma before `from` (the place word; commas inside brackets or quotes
+/// not counted) to the first verb of saying after `to` (the meeting word),
+/// at most 200 bytes after it: its name, place and day ("tại Hội nghị sơ kết
+/// …, cán bộ quản lý (GV, CBQL) … diễn ra tại Đà Nẵng trong ngày 23/4"), not
+/// what is told there ("Cũng tại cuộc họp báo, ông A cho biết, Luật … có
+/// hiệu lực kể từ ngày 1/1/2022"). One pass over the sentence.
+Span own_part(const Sentence& st, const Vocab& v, std::size_t from, std::size_t to) {
+  const std::string& low = st.low;
+  Span part{0, std::min(low.size(), to + 200)};
+  for (const auto& h : find(v.speech_verbs, low)) {
+    if (h.start >= to) {
+      part.second = std::min(part.second, h.start);
+      break;
+    }
+  }
+  int depth = 0;
+  bool quoted = false;
+  for (std::size_t k = 0; k < from; ++k) {
+    const char c = low[k];
+    if (c == '(') ++depth;
+    if (c == ')' && depth > 0) --depth;
+    if (c == '"') quoted = !quoted;
+    if (c == ',' && depth == 0 && !quoted) part.first = k + 1;
+  }
+  return part;
+}
+
 /// The paragraph's first date when it is written before the sentence ("Ngày
 /// 9/1, … . Hội nghị … diễn ra …"); one after it ("Nhân dịp … 8/3") is not
 /// the meeting's.
@@ -201,10 +229,12 @@ const Mention* written_before(const Sentence& st) {
 /// else of the sentence before (unless that one names a meeting of its own). Moves
 /// `*evidence_start` to the sentence before when its date is taken.
 const Mention* meeting_date(const std::vector<Sentence>& sents, std::size_t i, std::string_view text,
-                            const Vocab& v, std::size_t until, std::size_t* evidence_start) {
+                            const Vocab& v, Span window, std::size_t* evidence_start) {
   const Sentence& st = sents[i];
   for (const auto* m : st.ms) {
-    if (is_date(m) && has_day(m) && st.rel(m->start) < until) return m;
+    const std::size_t at = st.rel(m->start);
+    const bool in_window = (at >= window.first && at < window.second) || at == 0;
+    if (is_date(m) && has_day(m) && in_window) return m;
   }
   if (i == 0) return written_before(st);
   const Sentence& prev = sents[i - 1];
@@ -386,7 +416,7 @@ std::optional<DateValue> meeting(const std::vector<Sentence>& sents, std::size_t
     std::erase_if(verbs, [&](const Hit& h) {
       while (k < words.size() && words[k].end <= h.start) ++k;
       return k < words.size() && words[k].start <= h.start && h.end <= words[k].end &&
-             bl.before(words[k].start, "generic", 1);
+             (bl.before(words[k].start, "generic", 1));
     });
   }
   const auto kinds = meeting_words(st, v, bl, verbs);
@@ -398,15 +428,16 @@ std::optional<DateValue> meeting(const std::vector<Sentence>& sents, std::size_t
   }
   if (anchors.empty()) return std::nullopt;
   std::size_t evidence_start = st.start;
-  // A meeting only referred to ("Tại buổi họp, các đại biểu thảo luận về …
-  // dịp nghỉ lễ 30/4") is dated in its own part of the sentence (up to the
-  // comma after the meeting word: "tại cuộc họp báo ngày 24/4, …"); what
-  // the rest tells has dates of its own.
-  std::size_t until = st.low.size();
+  // A meeting only referred to ("Tại buổi họp, các đại biểu thảo luận … về
+  // dịp nghỉ lễ 30/4") is dated in its own part of the sentence ("tại cuộc
+  // họp báo ngày 24/4, …", "dự Hội nghị …, chiều 24/4") or by a date that
+  // opens the sentence ("Chiều 26/4, tại buổi họp …"); what the rest tells,
+  // and what was told before it, have dates of their own.
+  Span window{0, st.low.size()};
   if (std::all_of(anchors.begin(), anchors.end(), [](const Anchor& a) { return referring(a.verb); })) {
-    until = std::min(st.low.find(',', kinds[anchors.front().first].end), st.low.size());
+    window = own_part(st, v, anchors.front().verb.start, kinds[anchors.front().first].end);
   }
-  const Mention* date = meeting_date(sents, i, text, v, until, &evidence_start);
+  const Mention* date = meeting_date(sents, i, text, v, window, &evidence_start);
   // A sentence without mentions reports a meeting only with a date of its
   // paragraph ("Ngày 9/1, … . Hội nghị tổng kết diễn ra …"): alone it is one
   // activity of a report ("Phối hợp … tổ chức Hội nghị cán bộ …").
