@@ -819,3 +819,23 @@ TEST_CASE("events: a meeting only referred to is dated in its own part of the se
   REQUIRE(l[0].date);
   CHECK(l[0].date->day == 26);
 }
+
+TEST_CASE("events: one who chairs tells the meeting whole: its day and the chair's body") {
+  Doc d("Cũng về dự án này, chiều ngày 28/10, Thủ tướng Nguyễn Xuân Phúc đã chủ trì cuộc họp về tình hình "
+        "triển khai.");
+  d.date("chiều ngày 28/10", std::nullopt, 10, 28)
+      .add(MentionType::person, "Nguyễn Xuân Phúc", person_value("Nguyễn Xuân Phúc"));
+  auto m = of<MeetingEvent>(d.events());
+  REQUIRE(m.size() == 1);
+  REQUIRE(m[0].date);
+  CHECK(m[0].date->day == 28);
+
+  Doc c("Thứ trưởng Bộ GD&ĐT Nguyễn Hữu Độ chủ trì Hội nghị diễn ra tại Đà Nẵng ngày 23/4.");
+  c.org("Bộ GD&ĐT", "Bộ Giáo dục và Đào tạo")
+      .add(MentionType::person, "Nguyễn Hữu Độ", person_value("Nguyễn Hữu Độ"))
+      .date("ngày 23/4", std::nullopt, 4, 23);
+  auto cm = of<MeetingEvent>(c.events());
+  REQUIRE(cm.size() == 1);
+  CHECK(cm[0].organizer == "Bộ Giáo dục và Đào tạo");
+  CHECK(cm[0].date->day == 23);
+}

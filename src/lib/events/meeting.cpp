@@ -28,7 +28,12 @@ struct Anchor {
 
 /// A verb of one who took part ("phát biểu tại", "tham dự", "chủ trì") or a
 /// place word ("tại hội nghị"): it refers to a meeting, organizes none.
-bool referring(const Hit& h) { return h.kind == "reference" || h.kind == "at"; }
+bool referring(const Hit& h) { return h.kind == "reference" || h.kind == "at" || h.kind == "chair"; }
+
+/// One who chairs ("Thủ tướng … chủ trì cuộc họp …", kind=chair): a
+/// reference that tells the meeting whole, its day and its chair's body (the
+/// organizer).
+bool chairing(const Hit& h) { return h.kind == "chair"; }
 
 /// Meeting words that are no meeting: inside an award ("Kỷ niệm chương"),
 /// in a context phrase ("chào mừng đại hội", "nhân kỷ niệm").
@@ -169,7 +174,7 @@ std::vector<Anchor> anchors_of(const Sentence& st, const std::vector<Hit>& kinds
       if (a.first != first) continue;
       known = true;
       // "tại hội nghị do Sở Y tế tổ chức": the verb that organizes it.
-      if (referring(a.verb) && !referring(h)) a.verb = h;
+      if (referring(a.verb) && !chairing(a.verb) && !referring(h)) a.verb = h;
     }
     if (!known) anchors.push_back({h, first, last});
   }
@@ -295,7 +300,7 @@ const Mention* organizer_of(const Sentence& st, const Anchor& an, const std::vec
   // One who took part or a place word ("phát biểu tại", "tham dự", "tại"):
   // the bodies before it are of the speaker or of those present, not the
   // organizer; one who chairs ("UBND tỉnh chủ trì hội nghị") organizes.
-  const bool chair = std::string_view(st.low).substr(an.verb.start, an.verb.end - an.verb.start) == "chủ trì";
+  const bool chair = chairing(an.verb);
   const bool participant = referring(an.verb) && !chair;
   std::vector<const Mention*> before_verb;
   const Mention* person = nullptr;  // the last person before the mention read
@@ -434,7 +439,8 @@ std::optional<DateValue> meeting(const std::vector<Sentence>& sents, std::size_t
   // opens the sentence ("Chiều 26/4, tại buổi họp …"); what the rest tells,
   // and what was told before it, have dates of their own.
   Span window{0, st.low.size()};
-  if (std::all_of(anchors.begin(), anchors.end(), [](const Anchor& a) { return referring(a.verb); })) {
+  if (std::all_of(anchors.begin(), anchors.end(),
+                  [&](const Anchor& a) { return referring(a.verb) && !chairing(a.verb); })) {
     window = own_part(st, v, anchors.front().verb.start, kinds[anchors.front().first].end);
   }
   const Mention* date = meeting_date(sents, i, text, v, window, &evidence_start);
