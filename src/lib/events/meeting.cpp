@@ -295,7 +295,8 @@ std::string kind_of(const Anchor& an, const std::vector<Hit>& kinds, const Vocab
 /// Organizer: the organization nearest before the verb ("X tổ chức", "do X
 /// tổ chức"), else the first one of the sentence; a generic level gives way
 /// to the body named by the meeting ("Đại hội Công đoàn X").
-const Mention* organizer_of(const Sentence& st, const Anchor& an, const std::vector<Hit>& kinds) {
+const Mention* organizer_of(const Sentence& st, const Anchor& an, const std::vector<Hit>& kinds,
+                            const std::vector<Hit>& verbs) {
   const Mention* organizer = nullptr;
   // One who took part or a place word ("phát biểu tại", "tham dự", "tại"):
   // the bodies before it are of the speaker or of those present, not the
@@ -358,7 +359,14 @@ const Mention* organizer_of(const Sentence& st, const Anchor& an, const std::vec
       if (m->type != MentionType::organization || ms < word_end || ms - word_end > 120) continue;
       const std::string_view gap = std::string_view(st.low).substr(word_end, ms - word_end);
       if (gap.find(',') != std::string_view::npos) break;
-      if ((gap.ends_with(" của ") && ms - word_end <= 80) || gap.ends_with(" do ")) {
+      // "do X" only with X's verb of organizing or chairing after it ("do
+      // Prudential phối hợp tổ chức"; not "… đón nhận Huân chương … do Đảng,
+      // Nhà nước trao tặng").
+      bool organizes = false;
+      for (const auto& h : verbs) {
+        organizes |= (h.kind.empty() || chairing(h)) && h.start >= st.rel(m->end) && h.start - st.rel(m->end) <= 40;
+      }
+      if ((gap.ends_with(" của ") && ms - word_end <= 80) || (gap.ends_with(" do ") && organizes)) {
         organizer = m;
         break;
       }
@@ -457,7 +465,7 @@ std::optional<DateValue> meeting(const std::vector<Sentence>& sents, std::size_t
     ev.kind = kind_of(an, kinds, v);
     const std::size_t kind_at = kinds[an.first].start;
     const std::size_t region_end = a + 1 < anchors.size() ? kinds[anchors[a + 1].first].start : st.low.size();
-    if (const Mention* organizer = organizer_of(st, an, kinds)) ev.organizer = canonical(organizer);
+    if (const Mention* organizer = organizer_of(st, an, kinds, verbs)) ev.organizer = canonical(organizer);
     // "Công đoàn đã phối hợp … tổ chức": the body the article is about.
     if (ev.organizer && generic_body(*ev.organizer) && topic) ev.organizer = topic;
     if (date) set_date(&ev, date);
