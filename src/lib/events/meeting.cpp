@@ -38,10 +38,10 @@ bool chairing(const Hit& h) { return h.kind == "chair"; }
 /// Meeting words that are no meeting: inside an award ("Kỷ niệm chương"),
 /// in a context phrase ("chào mừng đại hội", "nhân kỷ niệm").
 /// A context word that ends a verb ("phát biểu tại hội nghị") is the verb's.
-std::vector<Hit> meeting_words(const Sentence& st, const Vocab& v, const Blockers& bl,
+std::vector<Hit> meeting_words(const Sentence& st, const std::vector<Hit>& words, const Blockers& bl,
                                const std::vector<Hit>& verbs) {
   std::vector<Hit> kinds;
-  for (const auto& h : find(v.meeting_kinds, st.low)) {
+  for (const auto& h : words) {
     bool in_award = false;
     for (const auto* m : st.ms) {
       in_award |= m->type == MentionType::award && st.rel(m->start) <= h.start && h.end <= st.rel(m->end);
@@ -423,8 +423,8 @@ std::optional<DateValue> meeting(const std::vector<Sentence>& sents, std::size_t
   auto verbs = find(v.meeting_verbs, st.low);
   // "họp" inside "các cuộc họp": part of many meetings, no verb (both lists
   // are sorted by start: one pass).
+  const auto words = find(v.meeting_kinds, st.low);
   {
-    const auto words = find(v.meeting_kinds, st.low);
     std::size_t k = 0;
     std::erase_if(verbs, [&](const Hit& h) {
       while (k < words.size() && words[k].end <= h.start) ++k;
@@ -432,7 +432,7 @@ std::optional<DateValue> meeting(const std::vector<Sentence>& sents, std::size_t
              (bl.before(words[k].start, "generic", 1));
     });
   }
-  const auto kinds = meeting_words(st, v, bl, verbs);
+  const auto kinds = meeting_words(st, words, bl, verbs);
   if (kinds.empty()) return std::nullopt;
   auto anchors = anchors_of(st, kinds, verbs, bl);
   // "Phát biểu tại hội nghị, …" after a meeting reported: that meeting again.
