@@ -543,7 +543,7 @@ TEST_CASE("events: meetings of all news: sessions, the paragraph's date, 'của 
   CHECK(!am[0].date);
 }
 
-TEST_CASE("events: 'phát biểu tại hội nghị' reports a meeting once; references and plans are none") {
+TEST_CASE("events: 'phát biểu tại hội nghị' reports a meeting once; plans are none") {
   Doc d("Chủ tịch UBND tỉnh Nguyễn Văn An phát biểu tại Hội nghị sơ kết của Sở Tư pháp tỉnh.");
   d.org("UBND tỉnh", "Ủy ban nhân dân tỉnh").org("Sở Tư pháp tỉnh", "Sở Tư pháp tỉnh");
   auto m = of<MeetingEvent>(d.events());
@@ -559,9 +559,16 @@ TEST_CASE("events: 'phát biểu tại hội nghị' reports a meeting once; ref
   CHECK(t[0].kind == "tong_ket");
   CHECK(t[0].date->day == 5);
 
+  // "tại hội nghị" with no meeting reported before: the meeting where it
+  // happened (docs/events.md), without an organizer.
   Doc at("Ngày 5/3, tại hội nghị, các đại biểu đã thảo luận.");
   at.date("Ngày 5/3", std::nullopt, 3, 5);
-  CHECK(of<MeetingEvent>(at.events()).empty());
+  auto atm = of<MeetingEvent>(at.events());
+  REQUIRE(atm.size() == 1);
+  CHECK(atm[0].kind == "hoi_nghi");
+  CHECK(!atm[0].organizer);
+  REQUIRE(atm[0].date);
+  CHECK(atm[0].date->day == 5);
   Doc plan("Ngày 5/3, Sở Y tế sẽ tổ chức hội thảo về bệnh sốt xuất huyết.");
   plan.date("Ngày 5/3", std::nullopt, 3, 5).org("Sở Y tế", "Sở Y tế");
   CHECK(of<MeetingEvent>(plan.events()).empty());
@@ -671,4 +678,164 @@ TEST_CASE("events: award recipients listed after a colon, chained by ',', 'và' 
   a = of<AwardEvent>(t.events());
   REQUIRE(a.size() == 1);
   CHECK(a[0].issuer == "Thủ tướng Chính phủ");
+}
+
+namespace {
+vnie::PersonValue person_value(const std::string& name) {
+  vnie::PersonValue p;
+  p.name = name;
+  return p;
+}
+}  // namespace
+
+TEST_CASE("events: real-news meetings: 'Sáng 5/3, tại Hà Nội, X tổ chức …', a bracketed parent body") {
+  Doc d("Sáng 5/3, tại Hà Nội, Bộ Y tế tổ chức Hội nghị tổng kết năm 2023.");
+  d.date("Sáng 5/3", std::nullopt, 3, 5).org("Bộ Y tế", "Bộ Y tế").date("năm 2023", 2023, std::nullopt, std::nullopt);
+  auto m = of<MeetingEvent>(d.events());
+  REQUIRE(m.size() == 1);
+  CHECK(m[0].kind == "tong_ket");
+  CHECK(m[0].organizer == "Bộ Y tế");
+  REQUIRE(m[0].date);
+  CHECK(m[0].date->month == 3);
+  CHECK(m[0].date->day == 5);
+  CHECK(m[0].reviewed_period == "năm 2023");
+
+  // "X (Y) tổ chức": X organizes, Y in brackets is its parent.
+  Doc b("Ngày 9/4, Tổng cục Giáo dục nghề nghiệp (Bộ LĐ-TB&XH) đã tổ chức tọa đàm khoa học.");
+  b.date("Ngày 9/4", std::nullopt, 4, 9)
+      .org("Tổng cục Giáo dục nghề nghiệp", "Tổng cục Giáo dục nghề nghiệp")
+      .org("Bộ LĐ-TB&XH", "Bộ Lao động - Thương binh và Xã hội");
+  auto bm = of<MeetingEvent>(b.events());
+  REQUIRE(bm.size() == 1);
+  CHECK(bm[0].kind == "hoi_nghi");
+  CHECK(bm[0].organizer == "Tổng cục Giáo dục nghề nghiệp");
+  CHECK(bm[0].date->day == 9);
+
+  // "X khai mạc kỳ họp thứ N"; a shareholders' meeting written short (ĐHĐCĐ).
+  Doc k("Sáng 24/3, Quốc hội khai mạc kỳ họp thứ 11.");
+  k.date("Sáng 24/3", std::nullopt, 3, 24).org("Quốc hội", "Quốc hội");
+  auto km = of<MeetingEvent>(k.events());
+  REQUIRE(km.size() == 1);
+  CHECK(km[0].organizer == "Quốc hội");
+  CHECK(km[0].date->day == 24);
+  Doc s("Sáng 26/4, Eximbank tổ chức họp ĐHĐCĐ thường niên.");
+  s.date("Sáng 26/4", std::nullopt, 4, 26).org("Eximbank", "Eximbank");
+  auto sm = of<MeetingEvent>(s.events());
+  REQUIRE(sm.size() == 1);
+  CHECK(sm[0].kind == "dai_hoi");
+  CHECK(sm[0].organizer == "Eximbank");
+}
+
+TEST_CASE("events: a meeting named after 'tại' or by a speaker: reported once, no speaker's body as organizer") {
+  // "Tại cuộc họp báo …, ông A, Chủ tịch UBND TP …": a meeting reported; the
+  // speaker's body is not its organizer.
+  Doc d("Tại cuộc họp báo chiều 26/4, ông Lê Trung Chinh, Chủ tịch UBND TP Đà Nẵng cho biết thành phố "
+        "tạm dừng các lễ hội.");
+  d.date("chiều 26/4", std::nullopt, 4, 26)
+      .add(MentionType::person, "Lê Trung Chinh", person_value("Lê Trung Chinh"))
+      .org("UBND TP Đà Nẵng", "Ủy ban nhân dân Thành phố Đà Nẵng");
+  auto m = of<MeetingEvent>(d.events());
+  REQUIRE(m.size() == 1);
+  CHECK(m[0].kind == "hoi_nghi");
+  CHECK(!m[0].organizer);
+  REQUIRE(m[0].date);
+  CHECK(m[0].date->day == 26);
+
+  // "Phát biểu khai mạc hội thảo, Thượng tướng A - Thứ trưởng Bộ Quốc phòng …".
+  Doc sp("Phát biểu tại hội thảo, Thứ trưởng Bộ Quốc phòng Nguyễn Tân Cương nhấn mạnh ý nghĩa của chiến dịch.");
+  sp.org("Bộ Quốc phòng", "Bộ Quốc phòng").add(MentionType::person, "Nguyễn Tân Cương",
+                                              person_value("Nguyễn Tân Cương"));
+  auto spm = of<MeetingEvent>(sp.events());
+  REQUIRE(spm.size() == 1);
+  CHECK(!spm[0].organizer);
+
+  // "tại hội nghị do X tổ chức": X's.
+  Doc by("Ông Nguyễn Văn An phát biểu tại hội nghị do Sở Y tế tổ chức ngày 5/3.");
+  by.add(MentionType::person, "Nguyễn Văn An", person_value("Nguyễn Văn An"))
+      .org("Sở Y tế", "Sở Y tế")
+      .date("ngày 5/3", std::nullopt, 3, 5);
+  auto bym = of<MeetingEvent>(by.events());
+  REQUIRE(bym.size() == 1);
+  CHECK(bym[0].organizer == "Sở Y tế");
+  CHECK(bym[0].date->day == 5);
+
+  // After a meeting reported, "Tại hội nghị, …" is that one: no second event.
+  Doc twice("Ngày 5/3, Sở Y tế tổ chức hội thảo về bệnh sốt xuất huyết. Tại hội thảo, các đại biểu "
+            "đã tiến hành thảo luận ngày 5/3.");
+  twice.date("Ngày 5/3", std::nullopt, 3, 5).org("Sở Y tế", "Sở Y tế").date("ngày 5/3", std::nullopt, 3, 5);
+  auto t = of<MeetingEvent>(twice.events());
+  REQUIRE(t.size() == 1);
+  CHECK(t[0].organizer == "Sở Y tế");
+}
+
+TEST_CASE("events: meetings planned, put off or many are no meeting reported") {
+  Doc planned("Ngày 5/3, tổ chức này sẽ biểu quyết tại Hội nghị thường niên của UNESCO.");
+  planned.date("Ngày 5/3", std::nullopt, 3, 5).org("UNESCO", "UNESCO");
+  CHECK(of<MeetingEvent>(planned.events()).empty());
+  Doc later("Ngày 5/3, tại Hội nghị thường niên dự kiến tổ chức vào cuối năm, UNESCO biểu quyết.");
+  later.date("Ngày 5/3", std::nullopt, 3, 5).org("UNESCO", "UNESCO");
+  CHECK(of<MeetingEvent>(later.events()).empty());
+  Doc many("Ngày 5/3, các cuộc họp đều được tổ chức trực tuyến.");
+  many.date("Ngày 5/3", std::nullopt, 3, 5);
+  CHECK(of<MeetingEvent>(many.events()).empty());
+  Doc off("Ngày 27/4, Tỉnh ủy quyết định tạm dừng tổ chức lễ khai mạc lễ hội du lịch biển.");
+  off.date("Ngày 27/4", std::nullopt, 4, 27).org("Tỉnh ủy", "Tỉnh ủy");
+  CHECK(of<MeetingEvent>(off.events()).empty());
+}
+
+TEST_CASE("events: a meeting only referred to is dated in its own part of the sentence") {
+  Doc own("Tại cuộc họp Thường trực Chính phủ về phòng, chống dịch diễn ra sáng 26/4, Thủ tướng Phạm Minh "
+          "Chính lưu ý tình hình.");
+  own.org("Chính phủ", "Chính phủ")
+      .date("sáng 26/4", std::nullopt, 4, 26)
+      .add(MentionType::person, "Phạm Minh Chính", person_value("Phạm Minh Chính"));
+  auto o = of<MeetingEvent>(own.events());
+  REQUIRE(o.size() == 1);
+  REQUIRE(o[0].date);
+  CHECK(o[0].date->day == 26);
+  CHECK(!o[0].organizer);  // "cuộc họp Thường trực Chính phủ": no body written as organizer
+
+  // The day of what is told there is not the meeting's: after a verb of
+  // saying, or more than 200 bytes after the meeting word.
+  Doc told("Tại buổi họp, đại diện các sở, ngành, địa phương đã tập trung thảo luận và đưa nhiều ý kiến về "
+           "việc thực hiện đồng bộ các giải pháp phòng, chống dịch Covid-19 trên địa bàn tỉnh trong thời gian "
+           "tới, đặc biệt là vào dịp nghỉ lễ 30/4.");
+  told.date("30/4", std::nullopt, 4, 30);
+  auto t = of<MeetingEvent>(told.events());
+  REQUIRE(t.size() == 1);
+  CHECK(!t[0].date);
+  Doc said("Cũng tại cuộc họp báo, ông Nguyễn Hưng Thịnh cho biết luật có hiệu lực từ ngày 1/1/2022.");
+  said.add(MentionType::person, "Nguyễn Hưng Thịnh", person_value("Nguyễn Hưng Thịnh"))
+      .date("ngày 1/1/2022", 2022, 1, 1);
+  auto sd = of<MeetingEvent>(said.events());
+  REQUIRE(sd.size() == 1);
+  CHECK(!sd[0].date);
+  // A date that opens the sentence is the meeting's.
+  Doc lead("Chiều 26/4, tại buổi họp về công tác phòng dịch, ông Hoàng Đức Hạnh cho biết tình hình.");
+  lead.date("Chiều 26/4", std::nullopt, 4, 26)
+      .add(MentionType::person, "Hoàng Đức Hạnh", person_value("Hoàng Đức Hạnh"));
+  auto l = of<MeetingEvent>(lead.events());
+  REQUIRE(l.size() == 1);
+  REQUIRE(l[0].date);
+  CHECK(l[0].date->day == 26);
+}
+
+TEST_CASE("events: one who chairs tells the meeting whole: its day and the chair's body") {
+  Doc d("Cũng về dự án này, chiều ngày 28/10, Thủ tướng Nguyễn Xuân Phúc đã chủ trì cuộc họp về tình hình "
+        "triển khai.");
+  d.date("chiều ngày 28/10", std::nullopt, 10, 28)
+      .add(MentionType::person, "Nguyễn Xuân Phúc", person_value("Nguyễn Xuân Phúc"));
+  auto m = of<MeetingEvent>(d.events());
+  REQUIRE(m.size() == 1);
+  REQUIRE(m[0].date);
+  CHECK(m[0].date->day == 28);
+
+  Doc c("Thứ trưởng Bộ GD&ĐT Nguyễn Hữu Độ chủ trì Hội nghị diễn ra tại Đà Nẵng ngày 23/4.");
+  c.org("Bộ GD&ĐT", "Bộ Giáo dục và Đào tạo")
+      .add(MentionType::person, "Nguyễn Hữu Độ", person_value("Nguyễn Hữu Độ"))
+      .date("ngày 23/4", std::nullopt, 4, 23);
+  auto cm = of<MeetingEvent>(c.events());
+  REQUIRE(cm.size() == 1);
+  CHECK(cm[0].organizer == "Bộ Giáo dục và Đào tạo");
+  CHECK(cm[0].date->day == 23);
 }

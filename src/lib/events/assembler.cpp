@@ -51,7 +51,8 @@ EventAssembler::EventAssembler(const Lexicon& lexicon)
              load(lexicon, "event_non_org_givers"),
              load_canonical(lexicon, "event_issuer_offices"),
              load_markers(lexicon),
-             {}},
+             {},
+             load(lexicon, "person_speech_verbs")},
       splitter_([&] {
         std::vector<std::string> abbr;
         for (const auto& e : lexicon.entries("sentence_abbreviations")) {
@@ -75,7 +76,17 @@ void EventAssembler::assemble(const NormalizedText& nt, const std::vector<Mentio
            m.type == MentionType::organization || m.type == MentionType::date ||
            m.type == MentionType::date_range;
   });
-  if (!relevant) return;
+  // Persons alone: only a meeting can use them ("Tại hội thảo, ông A cho biết").
+  auto names_meeting = [&] {
+    if (std::none_of(mentions.begin(), mentions.end(),
+                     [](const Mention& m) { return m.type == MentionType::person; })) {
+      return false;
+    }
+    const std::string low = lower_same_length(nt.text);
+    return std::any_of(vocab_.meeting_kinds.forms.begin(), vocab_.meeting_kinds.forms.end(),
+                       [&](const auto& f) { return !f.first.empty() && low.find(f.first) != std::string::npos; });
+  };
+  if (!relevant && !names_meeting()) return;
 
   const std::string_view text = nt.text;
   std::vector<Sentence> sents;

@@ -46,6 +46,9 @@ class EventAssembler {
     /// Words before a person's name ("đồng chí ", "anh "), with their space.
     Keywords person_markers;
     std::vector<std::string> kind_order;  ///< meeting kinds, most specific first
+    /// Verbs of saying (person_speech_verbs.txt): where what is told at a
+    /// meeting only referred to begins ("Tại cuộc họp báo, ông A cho biết …").
+    Keywords speech_verbs;
   };
 
  private:

@@ -26,20 +26,35 @@ struct Anchor {
   std::size_t first, last;
 };
 
+/// A verb of one who took part ("phát biểu tại", "tham dự", "chủ trì") or a
+/// place word ("tại hội nghị"): it refers to a meeting, organizes none.
+bool referring(const Hit& h) { return h.kind == "reference" || h.kind == "at" || h.kind == "chair"; }
+
+/// One who chairs ("Thủ tướng … chủ trì cuộc họp …", kind=chair): a
+/// reference that tells the meeting whole, its day and its chair's body (the
+/// organizer).
+bool chairing(const Hit& h) { return h.kind == "chair"; }
+
 /// Meeting words that are no meeting: inside an award ("Kỷ niệm chương"),
 /// in a context phrase ("chào mừng đại hội", "nhân kỷ niệm").
 /// A context word that ends a verb ("phát biểu tại hội nghị") is the verb's.
-std::vector<Hit> meeting_words(const Sentence& st, const Vocab& v, const Blockers& bl,
+std::vector<Hit> meeting_words(const Sentence& st, const std::vector<Hit>& words, const Blockers& bl,
                                const std::vector<Hit>& verbs) {
   std::vector<Hit> kinds;
-  for (const auto& h : find(v.meeting_kinds, st.low)) {
+  for (const auto& h : words) {
     bool in_award = false;
     for (const auto* m : st.ms) {
       in_award |= m->type == MentionType::award && st.rel(m->start) <= h.start && h.end <= st.rel(m->end);
     }
     bool after_verb = false;
     for (const auto& vb : verbs) after_verb |= vb.end <= h.start && h.start - vb.end <= 2;
-    if (!in_award && (after_verb || !bl.before(h.start, "context", 2))) kinds.push_back(h);
+    // "các cuộc họp", "những hội nghị": many or any meetings, none reported
+    // (also "tổ chức các hội nghị …": activities counted, not one meeting).
+    if (bl.before(h.start, "generic", 1)) continue;
+    // "trước thềm đại hội": one to come.
+    if (!in_award && (after_verb || (!bl.before(h.start, "context", 2) && !bl.before(h.start, "plan", 2)))) {
+      kinds.push_back(h);
+    }
   }
   return kinds;
 }
@@ -54,7 +69,9 @@ bool reporting_verb(const Sentence& st, const Hit& h, const std::vector<Hit>& al
       std::string_view(st.low).substr(0, h.start).ends_with("của ")) {
     return false;
   }
-  if (bl.before(h.start, "negation", 12) || bl.before(h.start, "context", 2)) return false;
+  if (bl.before(h.start, "negation", 12) || bl.before(h.start, "plan", 12) || bl.before(h.start, "context", 2)) {
+    return false;
+  }
   for (const auto* m : st.ms) {
     if (m->type == MentionType::percent && st.rel(m->end) <= h.start && h.start - st.rel(m->end) <= 24 &&
         st.rel(m->start) >= clause_start(st.low, h.start)) {
@@ -73,20 +90,60 @@ bool reporting_verb(const Sentence& st, const Hit& h, const std::vector<Hit>& al
   return true;
 }
 
+/// Whether the part of the sentence around a reference (from the last comma
+/// before `from` to the first one after `to`) says the meeting is to come or
+/// was not held ("sẽ biểu quyết tại Hội nghị …", "tại Hội nghị … dự kiến tổ
+/// chức vào cuối năm").
+bool planned_around(const Sentence& st, const Blockers& bl, std::size_t from, std::size_t to) {
+  const std::size_t comma = st.low.rfind(',', from);
+  const std::size_t lo = comma == std::string::npos ? 0 : comma + 1;
+  const std::size_t hi = std::min(st.low.find(',', to), st.low.size());
+  for (const auto& b : bl.hits) {
+    if (b.kind == "plan" && b.start >= lo && b.end <= hi) return true;
+  }
+  return false;
+}
+
 /// The meeting word a verb reports: the nearest one after it within 24
 /// bytes ("tổ chức hội nghị"), else the last one before it within 60 ("Hội
 /// nghị … diễn ra"); kinds.size() when none.
-std::size_t reported_word(const Hit& h, const std::vector<Hit>& kinds) {
+std::size_t reported_word(const Sentence& st, const Hit& h, const std::vector<Hit>& kinds,
+                          const std::vector<Hit>& all_verbs) {
   std::size_t best = kinds.size(), dist = std::string::npos;
+  // A meeting word after a place word ("Tại hội nghị, các đại biểu đã tiến
+  // hành …") is the place of what is told; a verb organizes it only when
+  // written as its own ("tại hội nghị do Sở Y tế tổ chức").
+  auto placed = [&](std::size_t k) {
+    bool at = false;
+    for (const auto& o : all_verbs) {
+      if (o.kind != "at" || o.end > kinds[k].start) continue;
+      const std::string_view gap = std::string_view(st.low).substr(o.end, kinds[k].start - o.end);
+      at |= gap == " " || gap == " một ";
+    }
+    if (!at || h.start < kinds[k].end) return at;
+    const std::string_view gap = std::string_view(st.low).substr(kinds[k].end, h.start - kinds[k].end);
+    return gap.find(" do ") == std::string_view::npos && !gap.ends_with("được ");
+  };
+  // A place word ("tại hội nghị", "trong một cuộc họp báo") names the
+  // meeting written right after it, or none.
+  if (h.kind == "at") {
+    for (std::size_t k = 0; k < kinds.size(); ++k) {
+      if (kinds[k].start < h.end) continue;
+      const std::string_view gap = std::string_view(st.low).substr(h.end, kinds[k].start - h.end);
+      if (gap == " " || gap == " một ") return k;
+      break;
+    }
+    return kinds.size();
+  }
   for (std::size_t k = 0; k < kinds.size(); ++k) {
-    if (kinds[k].start >= h.end && kinds[k].start - h.end <= 24 && kinds[k].start - h.end < dist) {
+    if (kinds[k].start >= h.end && kinds[k].start - h.end <= 24 && kinds[k].start - h.end < dist && !placed(k)) {
       best = k;
       dist = kinds[k].start - h.end;
     }
   }
   if (best == kinds.size()) {
     for (std::size_t k = 0; k < kinds.size(); ++k) {
-      if (h.start >= kinds[k].end && h.start - kinds[k].end <= 60) best = k;
+      if (h.start >= kinds[k].end && h.start - kinds[k].end <= 60 && !placed(k)) best = k;
     }
   }
   return best;
@@ -100,8 +157,9 @@ std::vector<Anchor> anchors_of(const Sentence& st, const std::vector<Hit>& kinds
   std::vector<Anchor> anchors;
   for (const auto& h : all_verbs) {
     if (!reporting_verb(st, h, all_verbs, bl)) continue;
-    const std::size_t best = reported_word(h, kinds);
+    const std::size_t best = reported_word(st, h, kinds, all_verbs);
     if (best == kinds.size()) continue;
+    if (referring(h) && planned_around(st, bl, h.start, kinds[best].end)) continue;
     // Meeting words joined to it name the same meeting ("giao ban, tổng kết").
     std::size_t first = best, last = best;
     auto joined = [&](std::size_t a, std::size_t b) {
@@ -112,7 +170,12 @@ std::vector<Anchor> anchors_of(const Sentence& st, const std::vector<Hit>& kinds
     while (first > 0 && joined(first - 1, first)) --first;
     while (last + 1 < kinds.size() && joined(last, last + 1)) ++last;
     bool known = false;
-    for (const auto& a : anchors) known |= a.first == first;
+    for (auto& a : anchors) {
+      if (a.first != first) continue;
+      known = true;
+      // "tại hội nghị do Sở Y tế tổ chức": the verb that organizes it.
+      if (referring(a.verb) && !chairing(a.verb) && !referring(h)) a.verb = h;
+    }
     if (!known) anchors.push_back({h, first, last});
   }
   if (anchors.empty()) return anchors;
@@ -132,6 +195,34 @@ std::vector<Anchor> anchors_of(const Sentence& st, const std::vector<Hit>& kinds
   return anchors;
 }
 
+/// The part of a sentence a meeting only referred to stands in: from the
+/// comma before `from` (the place word; commas inside brackets or quotes
+/// not counted) to the first verb of saying after `to` (the meeting word),
+/// at most 200 bytes after it: its name, place and day ("tại Hội nghị sơ kết
+/// …, cán bộ quản lý (GV, CBQL) … diễn ra tại Đà Nẵng trong ngày 23/4"), not
+/// what is told there ("Cũng tại cuộc họp báo, ông A cho biết, Luật … có
+/// hiệu lực kể từ ngày 1/1/2022"). One pass over the sentence.
+Span own_part(const Sentence& st, const Vocab& v, std::size_t from, std::size_t to) {
+  const std::string& low = st.low;
+  Span part{0, std::min(low.size(), to + 200)};
+  for (const auto& h : find(v.speech_verbs, low)) {
+    if (h.start >= to) {
+      part.second = std::min(part.second, h.start);
+      break;
+    }
+  }
+  int depth = 0;
+  bool quoted = false;
+  for (std::size_t k = 0; k < from; ++k) {
+    const char c = low[k];
+    if (c == '(') ++depth;
+    if (c == ')' && depth > 0) --depth;
+    if (c == '"') quoted = !quoted;
+    if (c == ',' && depth == 0 && !quoted) part.first = k + 1;
+  }
+  return part;
+}
+
 /// The paragraph's first date when it is written before the sentence ("Ngày
 /// 9/1, … . Hội nghị … diễn ra …"); one after it ("Nhân dịp … 8/3") is not
 /// the meeting's.
@@ -139,14 +230,16 @@ const Mention* written_before(const Sentence& st) {
   return st.paragraph_date && st.paragraph_date->start < st.start ? st.paragraph_date : nullptr;
 }
 
-/// The date of a meeting: a dated mention of its sentence, else of the
-/// sentence before (unless that one names a meeting of its own). Moves
+/// The date of a meeting: a dated mention of its sentence (before `until`),
+/// else of the sentence before (unless that one names a meeting of its own). Moves
 /// `*evidence_start` to the sentence before when its date is taken.
 const Mention* meeting_date(const std::vector<Sentence>& sents, std::size_t i, std::string_view text,
-                            const Vocab& v, std::size_t* evidence_start) {
+                            const Vocab& v, Span window, std::size_t* evidence_start) {
   const Sentence& st = sents[i];
   for (const auto* m : st.ms) {
-    if (is_date(m) && has_day(m)) return m;
+    const std::size_t at = st.rel(m->start);
+    const bool in_window = (at >= window.first && at < window.second) || at == 0;
+    if (is_date(m) && has_day(m) && in_window) return m;
   }
   if (i == 0) return written_before(st);
   const Sentence& prev = sents[i - 1];
@@ -202,11 +295,40 @@ std::string kind_of(const Anchor& an, const std::vector<Hit>& kinds, const Vocab
 /// Organizer: the organization nearest before the verb ("X tổ chức", "do X
 /// tổ chức"), else the first one of the sentence; a generic level gives way
 /// to the body named by the meeting ("Đại hội Công đoàn X").
-const Mention* organizer_of(const Sentence& st, const Anchor& an, const std::vector<Hit>& kinds) {
+const Mention* organizer_of(const Sentence& st, const Anchor& an, const std::vector<Hit>& kinds,
+                            const std::vector<Hit>& verbs) {
   const Mention* organizer = nullptr;
+  // One who took part or a place word ("phát biểu tại", "tham dự", "tại"):
+  // the bodies before it are of the speaker or of those present, not the
+  // organizer; one who chairs ("UBND tỉnh chủ trì hội nghị") organizes.
+  const bool chair = chairing(an.verb);
+  const bool participant = referring(an.verb) && !chair;
   std::vector<const Mention*> before_verb;
-  for (const auto* m : st.ms) {
-    if (m->type == MentionType::organization && st.rel(m->end) <= an.verb.start) before_verb.push_back(m);
+  const Mention* person = nullptr;  // the last person before the mention read
+  const Mention* last_org = nullptr;  // the last organization not of a person's title
+  for (std::size_t k = 0; k < st.ms.size(); ++k) {
+    const Mention* m = st.ms[k];
+    if (m->type == MentionType::person) person = m;
+    if (m->type != MentionType::organization) continue;
+    // "Thứ trưởng Bộ Quốc phòng Nguyễn Tân Cương", "ông A, Chủ tịch UBND
+    // tỉnh": a body of a person's title.
+    const bool before_person = k + 1 < st.ms.size() && st.ms[k + 1]->type == MentionType::person &&
+                               st.ms[k + 1]->start >= m->end && st.ms[k + 1]->start - m->end <= 1;
+    bool after_person = false;
+    if (person && m->start >= person->end && m->start - person->end <= 80) {
+      const std::string_view gap = std::string_view(st.low).substr(st.rel(person->end), m->start - person->end);
+      after_person = (gap.starts_with(",") || gap.starts_with(" -") || gap.starts_with(" (")) &&
+                     gap.find(',', 1) == std::string_view::npos && gap.find(';') == std::string_view::npos;
+    }
+    if ((before_person || after_person) && !chair) continue;
+    // "Tổng cục Giáo dục nghề nghiệp (Bộ LĐ-TB&XH) tổ chức": the body, not
+    // its parent in brackets.
+    if (last_org && std::string_view(st.low).substr(0, st.rel(m->start)).ends_with("(") &&
+        st.rel(last_org->end) + 2 >= st.rel(m->start)) {
+      continue;
+    }
+    last_org = m;
+    if (!participant && st.rel(m->end) <= an.verb.start) before_verb.push_back(m);
   }
   if (!before_verb.empty()) organizer = before_verb.back();
   // "X phối hợp với Y tổ chức …": X organizes, Y helps.
@@ -225,23 +347,29 @@ const Mention* organizer_of(const Sentence& st, const Anchor& an, const std::vec
     }
   }
   if (named && (!organizer || !proper_name(canonical(organizer)))) organizer = named;
-  // "Hội nghị tổng kết … của Sở Y tế": the body the meeting is of, when no
-  // body organizes it before the verb, or the verb only refers to it
-  // ("Chủ tịch UBND tỉnh phát biểu tại Hội nghị … của Sở …").
-  if (!named && (!organizer || an.verb.kind == "reference")) {
+  // "Hội nghị tổng kết … của Sở Y tế" (within 80 bytes), "Tọa đàm … do
+  // Prudential phối hợp tổ chức" (within 120): the body the meeting is of or
+  // by, when no body organizes it before the verb (or the verb only refers
+  // to it: "Chủ tịch UBND tỉnh phát biểu tại Hội nghị … của Sở …"); not past
+  // a comma ("Tại buổi họp báo ngày 30/9, trao đổi về sai phạm của …").
+  if (!named && !organizer) {
     const std::size_t word_end = kinds[an.last].end;
     for (const auto* m : st.ms) {
       const std::size_t ms = st.rel(m->start);
-      if (m->type != MentionType::organization || ms < word_end || ms - word_end > 80) continue;
-      if (std::string_view(st.low).substr(word_end, ms - word_end).ends_with(" của ")) {
+      if (m->type != MentionType::organization || ms < word_end || ms - word_end > 120) continue;
+      const std::string_view gap = std::string_view(st.low).substr(word_end, ms - word_end);
+      if (gap.find(',') != std::string_view::npos) break;
+      // "do X" only with X's verb of organizing or chairing after it ("do
+      // Prudential phối hợp tổ chức"; not "… đón nhận Huân chương … do Đảng,
+      // Nhà nước trao tặng").
+      bool organizes = false;
+      for (const auto& h : verbs) {
+        organizes |= (h.kind.empty() || chairing(h)) && h.start >= st.rel(m->end) && h.start - st.rel(m->end) <= 40;
+      }
+      if ((gap.ends_with(" của ") && ms - word_end <= 80) || (gap.ends_with(" do ") && organizes)) {
         organizer = m;
         break;
       }
-    }
-  }
-  if (!organizer) {
-    for (const auto* m : st.ms) {
-      if (m->type == MentionType::organization) return m;
     }
   }
   return organizer;
@@ -270,7 +398,9 @@ void set_periods(const Sentence& st, std::string_view text, const std::vector<Hi
       if (!ev->plan_period) ev->plan_period = p;
       continue;
     }
-    // A congress ("đại hội … nhiệm kỳ 2023 - 2028") names the term it opens.
+    // A congress ("đại hội … nhiệm kỳ 2023 - 2028") names the term it opens;
+    // a single year names the congress ("ĐHĐCĐ thường niên năm 2021").
+    if (ev->kind == "dai_hoi" && !std::holds_alternative<DateRangeValue>(m->value)) break;
     if (ev->kind == "dai_hoi" || any_between(plans, kind_at, st.rel(m->start))) {
       if (!ev->plan_period) ev->plan_period = p;
     } else if (!ev->reviewed_period && !ev->plan_period) {
@@ -290,17 +420,38 @@ std::optional<DateValue> meeting(const std::vector<Sentence>& sents, std::size_t
                                  const Emit& emit) {
   const Sentence& st = sents[i];
   const Blockers bl{find(v.meeting_blockers, st.low)};
-  const auto verbs = find(v.meeting_verbs, st.low);
-  const auto kinds = meeting_words(st, v, bl, verbs);
+  auto verbs = find(v.meeting_verbs, st.low);
+  // "họp" inside "các cuộc họp": part of many meetings, no verb (both lists
+  // are sorted by start: one pass).
+  const auto words = find(v.meeting_kinds, st.low);
+  {
+    std::size_t k = 0;
+    std::erase_if(verbs, [&](const Hit& h) {
+      while (k < words.size() && words[k].end <= h.start) ++k;
+      return k < words.size() && words[k].start <= h.start && h.end <= words[k].end &&
+             (bl.before(words[k].start, "generic", 1));
+    });
+  }
+  const auto kinds = meeting_words(st, words, bl, verbs);
   if (kinds.empty()) return std::nullopt;
   auto anchors = anchors_of(st, kinds, verbs, bl);
   // "Phát biểu tại hội nghị, …" after a meeting reported: that meeting again.
   if (reported) {
-    std::erase_if(anchors, [](const Anchor& a) { return a.verb.kind == "reference"; });
+    std::erase_if(anchors, [](const Anchor& a) { return referring(a.verb); });
   }
   if (anchors.empty()) return std::nullopt;
   std::size_t evidence_start = st.start;
-  const Mention* date = meeting_date(sents, i, text, v, &evidence_start);
+  // A meeting only referred to ("Tại buổi họp, các đại biểu thảo luận … về
+  // dịp nghỉ lễ 30/4") is dated in its own part of the sentence ("tại cuộc
+  // họp báo ngày 24/4, …", "dự Hội nghị …, chiều 24/4") or by a date that
+  // opens the sentence ("Chiều 26/4, tại buổi họp …"); what the rest tells,
+  // and what was told before it, have dates of their own.
+  Span window{0, st.low.size()};
+  if (std::all_of(anchors.begin(), anchors.end(),
+                  [&](const Anchor& a) { return referring(a.verb) && !chairing(a.verb); })) {
+    window = own_part(st, v, anchors.front().verb.start, kinds[anchors.front().first].end);
+  }
+  const Mention* date = meeting_date(sents, i, text, v, window, &evidence_start);
   // A sentence without mentions reports a meeting only with a date of its
   // paragraph ("Ngày 9/1, … . Hội nghị tổng kết diễn ra …"): alone it is one
   // activity of a report ("Phối hợp … tổ chức Hội nghị cán bộ …").
@@ -314,7 +465,7 @@ std::optional<DateValue> meeting(const std::vector<Sentence>& sents, std::size_t
     ev.kind = kind_of(an, kinds, v);
     const std::size_t kind_at = kinds[an.first].start;
     const std::size_t region_end = a + 1 < anchors.size() ? kinds[anchors[a + 1].first].start : st.low.size();
-    if (const Mention* organizer = organizer_of(st, an, kinds)) ev.organizer = canonical(organizer);
+    if (const Mention* organizer = organizer_of(st, an, kinds, verbs)) ev.organizer = canonical(organizer);
     // "Công đoàn đã phối hợp … tổ chức": the body the article is about.
     if (ev.organizer && generic_body(*ev.organizer) && topic) ev.organizer = topic;
     if (date) set_date(&ev, date);
