@@ -230,6 +230,56 @@ std::vector<bool> parts_of_totals(const Sentence& st, const std::vector<const Me
   return part;
 }
 
+/// The giver of a gift anchored at `anchor`: the organization nearest before
+/// it in its clause, not one that received ("cho X"); "X phối hợp với Y trao
+/// …" is X's (event_partner_words.txt). `theirs` is set when the giving word
+/// is said of those who received another gift ("UBND tỉnh tặng bằng khen cho
+/// 25 doanh nghiệp đã tài trợ 18 tỷ đồng": the enterprises gave).
+const Mention* giver_before(const Sentence& st, const Vocab& v, const std::vector<Hit>& verbs,
+                            std::size_t from, std::size_t anchor, bool* theirs) {
+  const std::string_view low = st.low;
+  const Mention* giver = nullptr;
+  const Mention* prev = nullptr;  // the organization before the giver
+  for (const auto* o : st.ms) {
+    if (o->type != MentionType::organization || st.rel(o->end) > anchor || st.rel(o->start) < from) continue;
+    const std::string_view head = low.substr(0, st.rel(o->start));
+    if (head.ends_with("cho ") || head.ends_with("cho các ")) continue;  // received
+    prev = giver;
+    giver = o;
+  }
+  if (giver == nullptr) return nullptr;
+  const std::size_t ge = st.rel(giver->end);
+  const std::size_t cho = anchor > ge ? low.substr(ge, anchor - ge).rfind(" cho ") : std::string_view::npos;
+  // ("… cho 25 doanh nghiệp đã tài trợ …": an adverb before the giving word
+  // says it is a verb of those after "cho", not the gift's own word.)
+  bool adverb = false;
+  for (const auto& [form, kind] : v.verb_adverbs.forms) {
+    adverb |= anchor > form.size() + 1 && low.substr(0, anchor).ends_with(form + " ") &&
+              low[anchor - form.size() - 2] == ' ';
+  }
+  if (cho != std::string_view::npos && adverb) {
+    for (const auto& h : verbs) {
+      if (h.kind != "value" && h.start >= ge && h.end <= ge + cho) {
+        *theirs = true;
+        return nullptr;
+      }
+    }
+  }
+  if (prev != nullptr) {
+    const std::string_view gap = low.substr(st.rel(prev->end), st.rel(giver->start) - st.rel(prev->end));
+    const std::size_t lead = gap.find_first_not_of(" ),");
+    if (lead != std::string_view::npos) {
+      for (const auto& [form, kind] : v.partner_words.forms) {
+        if (gap.substr(lead).starts_with(form) &&
+            gap.substr(lead + form.size()).find_first_not_of(' ') == std::string_view::npos) {
+          return prev;
+        }
+      }
+    }
+  }
+  return giver;
+}
+
 }  // namespace
 
 /// Funding: an amount of money in a sentence that gives or grants it.
@@ -256,21 +306,18 @@ void funding(const Sentence& st, std::string_view text, const Vocab& v,
     for (const auto& h : verbs) {
       if (h.start >= from && h.start < first_verb) first_verb = h.start;
     }
-    for (const auto* o : st.ms) {
-      if (o->type == MentionType::organization && st.rel(o->end) <= anchor && st.rel(o->start) >= from) {
-        ev.giver = canonical(o);
-      }
-    }
+    bool theirs = false;
+    if (const Mention* g = giver_before(st, v, verbs, from, anchor, &theirs)) ev.giver = canonical(g);
     // In the sentence: before its first giving word (its own subject).
     const std::size_t sentence_verb = std::min(first_verb, verbs.front().start);
     // "Công đoàn công ty đã thăm hỏi …; trao 150 suất quà …": a clause
     // without a subject shares the sentence's.
-    if (!ev.giver && from > 0) {
+    if (!ev.giver && from > 0 && !theirs) {
       for (const auto* o : st.ms) {
         if (o->type == MentionType::organization && st.rel(o->end) <= sentence_verb) ev.giver = canonical(o);
       }
     }
-    if (people_give(st, v, ms, from, first_verb, sentence_verb)) {
+    if (theirs || people_give(st, v, ms, from, first_verb, sentence_verb)) {
       ev.giver.reset();
     } else if (!ev.giver || generic_body(*ev.giver)) {
       ev.giver = topic;
