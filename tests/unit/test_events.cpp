@@ -752,6 +752,14 @@ TEST_CASE("events: recipients after a title, a long gap, 'tặng', numbered list
   CHECK(e.issuer == "Nhà nước");
   REQUIRE(e.recipients.size() == 1);
   CHECK(e.recipients[0].name == "Nguyễn Cảnh Toàn");
+  // Named before the verb and again after "tặng": one recipient.
+  Doc d("Người thân phóng viên Đinh Hữu Dư nhận bằng khen từ tỉnh Yên Bái khen tặng phóng viên Đinh Hữu Dư.");
+  d.add(MentionType::person, "Đinh Hữu Dư", person("Đinh Hữu Dư"))
+      .award("bằng khen", "bang_khen")
+      .add(MentionType::person, "Đinh Hữu Dư", person("Đinh Hữu Dư"), 2);
+  e = one(d);
+  REQUIRE(e.recipients.size() == 1);
+  CHECK(e.recipients[0].name == "Đinh Hữu Dư");
   // Not a recipient: a person across a clause break after the award.
   Doc x("Công đoàn Điện lực trao Bằng khen cho các tập thể; sau đó ông Lê Văn Tám cho biết thêm.");
   x.org("Công đoàn Điện lực", "Công đoàn Điện lực")
@@ -832,4 +840,22 @@ TEST_CASE("events: givers lead, receive or give back; money lost or found is no 
   f = of<FundingEvent>(c.events());
   REQUIRE(f.size() == 1);
   CHECK(f[0].giver == "Công đoàn tỉnh");
+  // "chi" (spend) gives only with a giving word near; "chi phí" is a cost.
+  Doc s("Ca sĩ chi 13,8 triệu USD tậu biệt thự.");
+  s.money("13,8 triệu USD", 13.8e6);
+  CHECK(of<FundingEvent>(s.events()).empty());
+  Doc k("Khách phải thanh toán 32 triệu đồng cho chi phí cách ly.");
+  k.money("32 triệu đồng", 32e6);
+  CHECK(of<FundingEvent>(k.events()).empty());
+  Doc h("Công đoàn Điện lực đã chi 2 tỷ đồng thăm hỏi đoàn viên.");
+  h.org("Công đoàn Điện lực", "Công đoàn Điện lực").money("2 tỷ đồng", 2e9);
+  f = of<FundingEvent>(h.events());
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].giver == "Công đoàn Điện lực");
+  // A cost paid by the body after "do" is its gift.
+  Doc d("Toàn bộ chi phí khoảng 2,7 tỷ đồng do LĐLĐ tỉnh và 35 doanh nghiệp đồng hành chi trả.");
+  d.org("LĐLĐ tỉnh", "Liên đoàn Lao động tỉnh").money("khoảng 2,7 tỷ đồng", 2.7e9);
+  f = of<FundingEvent>(d.events());
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].giver == "Liên đoàn Lao động tỉnh");
 }

@@ -45,6 +45,11 @@ class AwardReader {
     share_issuers();
     for (std::size_t k = 0; k < list.size(); ++k) {
       if (blocked[k] || (reach_only[k] && evs[k].recipients.empty())) continue;
+      // A person named before the verb and again after "tặng" is one recipient.
+      auto& rs = evs[k].recipients;
+      rs.erase(std::unique(rs.begin(), rs.end(),
+                           [](const Recipient& a, const Recipient& b) { return a.name && a == b; }),
+               rs.end());
       Event e;
       e.type = EventType::award;
       e.start = st.start;
