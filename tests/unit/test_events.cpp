@@ -760,6 +760,27 @@ TEST_CASE("events: recipients after a title, a long gap, 'tặng', numbered list
   e = one(d);
   REQUIRE(e.recipients.size() == 1);
   CHECK(e.recipients[0].name == "Đinh Hữu Dư");
+  // Several bodies grant a person: the person before "được" receives.
+  Doc c("Bà Dương Thị Tuyết đã được Thủ tướng Chính phủ, Hội Chữ thập đỏ Việt Nam tặng nhiều bằng khen.");
+  c.add(MentionType::person, "Dương Thị Tuyết", person("Dương Thị Tuyết"))
+      .org("Thủ tướng Chính phủ", "Thủ tướng Chính phủ")
+      .org("Hội Chữ thập đỏ Việt Nam", "Hội Chữ thập đỏ Việt Nam")
+      .award("bằng khen", "bang_khen");
+  e = one(c);
+  REQUIRE(e.recipients.size() == 1);
+  CHECK(e.recipients[0].name == "Dương Thị Tuyết");
+  // A marker alone before "được X tặng" or after "cho": one individual.
+  Doc o("Ông được Đảng và Nhà nước tặng thưởng Huân chương Độc lập hạng nhất.");
+  o.org("Đảng", "Đảng").org("Nhà nước", "Nhà nước").award("Huân chương Độc lập hạng nhất", "huan_chuong");
+  e = one(o);
+  CHECK(e.issuer == "Nhà nước");
+  REQUIRE(e.recipients.size() == 1);
+  CHECK(e.recipients[0] == counted(1, "individual"));
+  Doc em("Hội đồng Đội Trung ương đã quyết định trao tặng bằng khen cho em.");
+  em.org("Hội đồng Đội Trung ương", "Hội đồng Đội Trung ương").award("bằng khen", "bang_khen");
+  e = one(em);
+  REQUIRE(e.recipients.size() == 1);
+  CHECK(e.recipients[0] == counted(1, "individual"));
   // Not a recipient: a person across a clause break after the award.
   Doc x("Công đoàn Điện lực trao Bằng khen cho các tập thể; sau đó ông Lê Văn Tám cho biết thêm.");
   x.org("Công đoàn Điện lực", "Công đoàn Điện lực")

@@ -372,7 +372,16 @@ class AwardReader {
           continue;
         }
         const std::string_view gap = between(st.rel(subject->end), verb.start);
-        const std::string_view before = between(from, st.rel(subject->start));
+        // The bodies chained before the subject ("được Thủ tướng Chính phủ, Hội
+        // Chữ thập đỏ Việt Nam, … tặng"): the agent starts at the first.
+        std::size_t agent_start = st.rel(subject->start);
+        for (auto it = orgs.rbegin(); it != orgs.rend(); ++it) {
+          const Mention* o = *it;
+          if (st.rel(o->end) > agent_start || st.rel(o->start) < from) continue;
+          if (!list_joint(between(st.rel(o->end), agent_start))) break;
+          agent_start = st.rel(o->start);
+        }
+        const std::string_view before = between(from, agent_start);
         const bool agent = before.ends_with("được ") || before.ends_with("do ");
         if (verb.kind == "give" &&
             (agent || (gap.find("được") == std::string_view::npos && gap.size() <= 24))) {
@@ -389,7 +398,7 @@ class AwardReader {
               evs[k].recipients.push_back(r);
             }
           }
-          if (agent) passive_person(s, st.rel(subject->start));
+          if (agent) passive_person(s, agent_start);
         } else if (verb.kind == "receive" || gap.find("được") != std::string_view::npos) {
           // "…, Giám đốc Bệnh viện X, là một trong 8 cá nhân được công
           // nhận …": the count receives, not the body before it.
@@ -432,7 +441,25 @@ class AwardReader {
         person = p;
       }
     }
-    if (person == nullptr) return;
+    if (person == nullptr) {
+      // "Ông được Đảng và Nhà nước tặng thưởng …": a marker alone, one individual.
+      const std::string_view g = between(from, agent);
+      const std::size_t d = g.rfind("được ");
+      if (d == std::string_view::npos || from != clause_start(st.low, agent)) return;
+      std::string_view head = between(from, before_adverbs(from, from + d));
+      head.remove_prefix(std::min(head.find_first_not_of(' '), head.size()));
+      while (!head.empty() && head.back() == ' ') head.remove_suffix(1);
+      for (const auto& [form, kind] : v.person_markers.forms) {
+        if (!head.empty() && head.size() + 1 == form.size() && form.starts_with(head)) {
+          Recipient r;
+          r.count = 1;
+          r.kind = "individual";
+          evs[k].recipients.push_back(r);
+          return;
+        }
+      }
+      return;
+    }
     const std::size_t pe = st.rel(person->end);
     const std::string_view g = between(pe, agent);
     const std::size_t d = g.rfind("được ");
@@ -771,6 +798,21 @@ class AwardReader {
       const Hit* link = link_in(ae, limit);
       if (!evs[k].recipients.empty() || link == nullptr) continue;
       const std::string_view rest = between(link->end, limit);
+      // "… trao tặng bằng khen cho em.": a marker alone, one individual.
+      bool alone = false;
+      for (const auto& [form, kd] : v.person_markers.forms) {
+        // a pronoun of one word ("em", "ông"), not a noun ("cho học sinh." is anyone)
+        const std::string_view f = std::string_view(form).substr(0, form.size() - 1);
+        alone |= f.find(' ') == std::string_view::npos && rest.size() > f.size() && rest[0] == ' ' && rest.substr(1).starts_with(f) &&
+                 (rest.size() == f.size() + 1 || std::string_view(".,;").find(rest[f.size() + 1]) != std::string_view::npos);
+      }
+      if (alone) {
+        Recipient r;
+        r.count = 1;
+        r.kind = "individual";
+        evs[k].recipients.push_back(r);
+        continue;
+      }
       for (const std::string_view q : {" các ", " nhiều ", " những "}) {
         if (!rest.starts_with(q)) continue;
         const std::string_view noun = rest.substr(q.size());
