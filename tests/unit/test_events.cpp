@@ -781,6 +781,11 @@ TEST_CASE("events: recipients after a title, a long gap, 'tặng', numbered list
   e = one(em);
   REQUIRE(e.recipients.size() == 1);
   CHECK(e.recipients[0] == counted(1, "individual"));
+  // A title, not a marker alone: "tặng PGS,TS Phạm Viết Nhung" is no unnamed individual.
+  Doc ts("Phó thủ tướng trao Huân chương Lao động hạng nhì tặng PGS,TS Phạm Viết Nhung.");
+  ts.award("Huân chương Lao động hạng nhì", "huan_chuong");
+  e = one(ts);
+  for (const auto& r : e.recipients) CHECK_FALSE(r == counted(1, "individual"));
   // Not a recipient: a person across a clause break after the award.
   Doc x("Công đoàn Điện lực trao Bằng khen cho các tập thể; sau đó ông Lê Văn Tám cho biết thêm.");
   x.org("Công đoàn Điện lực", "Công đoàn Điện lực")

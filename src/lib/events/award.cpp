@@ -803,8 +803,11 @@ class AwardReader {
       for (const auto& [form, kd] : v.person_markers.forms) {
         // a pronoun of one word ("em", "ông"), not a noun ("cho học sinh." is anyone)
         const std::string_view f = std::string_view(form).substr(0, form.size() - 1);
-        alone |= f.find(' ') == std::string_view::npos && rest.size() > f.size() && rest[0] == ' ' && rest.substr(1).starts_with(f) &&
-                 (rest.size() == f.size() + 1 || std::string_view(".,;").find(rest[f.size() + 1]) != std::string_view::npos);
+        // (", " ends the phrase; "PGS,TS Phạm Viết Nhung" is a title)
+        const std::string_view tail = rest.substr(std::min(rest.size(), f.size() + 1));
+        alone |= f.find(' ') == std::string_view::npos && rest.size() > f.size() && rest[0] == ' ' &&
+                 rest.substr(1).starts_with(f) &&
+                 (tail.empty() || tail[0] == '.' || tail[0] == ';' || tail.starts_with(", "));
       }
       if (alone) {
         Recipient r;
