@@ -839,3 +839,216 @@ TEST_CASE("events: one who chairs tells the meeting whole: its day and the chair
   CHECK(cm[0].organizer == "Bộ Giáo dục và Đào tạo");
   CHECK(cm[0].date->day == 23);
 }
+
+TEST_CASE("events: recipients after a title, a long gap, 'tặng', numbered lists; persons before 'đã được'") {
+  auto person = [](const char* name, std::vector<std::string> titles = {}) {
+    PersonValue v;
+    v.name = name;
+    v.titles = std::move(titles);
+    return v;
+  };
+  auto one = [](const Doc& d) {
+    auto a = of<AwardEvent>(d.events());
+    REQUIRE(a.size() == 1);
+    return a[0];
+  };
+  // The person's own title between "cho" and the name.
+  Doc t("Tổng bí thư trao Huân chương Sao vàng cho Chủ tịch Raul Castro.");
+  t.award("Huân chương Sao vàng", "huan_chuong").add(MentionType::person, "Raul Castro", person("Raul Castro", {"Chủ tịch"}));
+  AwardEvent e = one(t);
+  REQUIRE(e.recipients.size() == 1);
+  CHECK(e.recipients[0].name == "Raul Castro");
+  CHECK(e.recipients[0].kind == "individual");
+  // A marker written with its dot ("PGS.").
+  Doc g("Đại sứ Italia trao tặng huân chương cho PGS. Tạ Hải Tùng ngày 14/4.");
+  g.award("huân chương", "huan_chuong").add(MentionType::person, "Tạ Hải Tùng", person("Tạ Hải Tùng"));
+  e = one(g);
+  REQUIRE(e.recipients.size() == 1);
+  CHECK(e.recipients[0].name == "Tạ Hải Tùng");
+  // Prize money between the award and "cho".
+  Doc m("Ông Lê Văn Trung trao giấy khen và tiền thưởng 2 triệu đồng cho anh Hùng.");
+  m.add(MentionType::person, "Lê Văn Trung", person("Lê Văn Trung"))
+      .award("giấy khen", "giay_khen")
+      .add(MentionType::person, "Hùng", person("Hùng"));
+  e = one(m);
+  REQUIRE(e.recipients.size() == 1);
+  CHECK(e.recipients[0].name == "Hùng");
+  // "… tặng các học sinh đoạt giải": a quantified recipient after "tặng".
+  Doc q("Thứ trưởng trao Bằng khen của Bộ trưởng Bộ Giáo dục và Đào tạo tặng các học sinh đoạt giải.");
+  q.award("Bằng khen", "bang_khen").org("Bộ Giáo dục và Đào tạo", "Bộ Giáo dục và Đào tạo");
+  e = one(q);
+  CHECK(e.issuer == "Bộ trưởng Bộ Giáo dục và Đào tạo");
+  REQUIRE(e.recipients.size() == 1);
+  CHECK(e.recipients[0].kind == "individual");
+  CHECK_FALSE(e.recipients[0].count.has_value());
+  CHECK_FALSE(e.recipients[0].name.has_value());
+  // "tặng" after the award opens a named recipient.
+  Doc n("Tổng Liên đoàn trao Kỷ niệm chương tặng Công đoàn Thông tấn xã.");
+  n.org("Tổng Liên đoàn", "Tổng Liên đoàn Lao động Việt Nam")
+      .award("Kỷ niệm chương", "ky_niem_chuong")
+      .org("Công đoàn Thông tấn xã", "Công đoàn Thông tấn xã");
+  e = one(n);
+  CHECK(e.issuer == "Tổng Liên đoàn Lao động Việt Nam");
+  REQUIRE(e.recipients.size() == 1);
+  CHECK(e.recipients[0].name == "Công đoàn Thông tấn xã");
+  // A list after "cho:" with its items marked ("- ", "a) ", "2) "; "1. " ends a sentence).
+  Doc l("LĐLĐ tỉnh tặng Bằng khen cho: - Công đoàn Điện lực; b) Công đoàn Giáo dục; 3) ông Lê Văn Tám.");
+  l.org("LĐLĐ tỉnh", "Liên đoàn Lao động tỉnh")
+      .award("Bằng khen", "bang_khen")
+      .org("Công đoàn Điện lực", "Công đoàn Điện lực")
+      .org("Công đoàn Giáo dục", "Công đoàn Giáo dục")
+      .add(MentionType::person, "Lê Văn Tám", person("Lê Văn Tám"));
+  e = one(l);
+  REQUIRE(e.recipients.size() == 3);
+  CHECK(e.recipients[0].name == "Công đoàn Điện lực");
+  CHECK(e.recipients[1].name == "Công đoàn Giáo dục");
+  CHECK(e.recipients[2].name == "Lê Văn Tám");
+  CHECK(e.recipients[2].kind == "individual");
+  // Adverbs between the person and the receiving verb.
+  Doc a("Cựu đại sứ Võ Văn Sung đã được tặng thưởng Huân chương Độc lập hạng nhất.");
+  a.add(MentionType::person, "Võ Văn Sung", person("Võ Văn Sung")).award("Huân chương Độc lập hạng nhất", "huan_chuong");
+  e = one(a);
+  REQUIRE(e.recipients.size() == 1);
+  CHECK(e.recipients[0].name == "Võ Văn Sung");
+  // "X đã được Nhà nước tặng …": X receives, the body after "được" grants.
+  Doc p("GS Nguyễn Cảnh Toàn đã được Nhà nước tặng Huân chương Lao động hạng Nhất.");
+  p.add(MentionType::person, "Nguyễn Cảnh Toàn", person("Nguyễn Cảnh Toàn"))
+      .org("Nhà nước", "Nhà nước")
+      .award("Huân chương Lao động hạng Nhất", "huan_chuong");
+  e = one(p);
+  CHECK(e.issuer == "Nhà nước");
+  REQUIRE(e.recipients.size() == 1);
+  CHECK(e.recipients[0].name == "Nguyễn Cảnh Toàn");
+  // Named before the verb and again after "tặng": one recipient.
+  Doc d("Người thân phóng viên Đinh Hữu Dư nhận bằng khen từ tỉnh Yên Bái khen tặng phóng viên Đinh Hữu Dư.");
+  d.add(MentionType::person, "Đinh Hữu Dư", person("Đinh Hữu Dư"))
+      .award("bằng khen", "bang_khen")
+      .add(MentionType::person, "Đinh Hữu Dư", person("Đinh Hữu Dư"), 2);
+  e = one(d);
+  REQUIRE(e.recipients.size() == 1);
+  CHECK(e.recipients[0].name == "Đinh Hữu Dư");
+  // Several bodies grant a person: the person before "được" receives.
+  Doc c("Bà Dương Thị Tuyết đã được Thủ tướng Chính phủ, Hội Chữ thập đỏ Việt Nam tặng nhiều bằng khen.");
+  c.add(MentionType::person, "Dương Thị Tuyết", person("Dương Thị Tuyết"))
+      .org("Thủ tướng Chính phủ", "Thủ tướng Chính phủ")
+      .org("Hội Chữ thập đỏ Việt Nam", "Hội Chữ thập đỏ Việt Nam")
+      .award("bằng khen", "bang_khen");
+  e = one(c);
+  REQUIRE(e.recipients.size() == 1);
+  CHECK(e.recipients[0].name == "Dương Thị Tuyết");
+  // A marker alone before "được X tặng" or after "cho": one individual.
+  Doc o("Ông được Đảng và Nhà nước tặng thưởng Huân chương Độc lập hạng nhất.");
+  o.org("Đảng", "Đảng").org("Nhà nước", "Nhà nước").award("Huân chương Độc lập hạng nhất", "huan_chuong");
+  e = one(o);
+  CHECK(e.issuer == "Nhà nước");
+  REQUIRE(e.recipients.size() == 1);
+  CHECK(e.recipients[0] == counted(1, "individual"));
+  Doc em("Hội đồng Đội Trung ương đã quyết định trao tặng bằng khen cho em.");
+  em.org("Hội đồng Đội Trung ương", "Hội đồng Đội Trung ương").award("bằng khen", "bang_khen");
+  e = one(em);
+  REQUIRE(e.recipients.size() == 1);
+  CHECK(e.recipients[0] == counted(1, "individual"));
+  // A title, not a marker alone: "tặng PGS,TS Phạm Viết Nhung" is no unnamed individual.
+  Doc ts("Phó thủ tướng trao Huân chương Lao động hạng nhì tặng PGS,TS Phạm Viết Nhung.");
+  ts.award("Huân chương Lao động hạng nhì", "huan_chuong");
+  e = one(ts);
+  for (const auto& r : e.recipients) CHECK_FALSE(r == counted(1, "individual"));
+  // Not a recipient: a person across a clause break after the award.
+  Doc x("Công đoàn Điện lực trao Bằng khen cho các tập thể; sau đó ông Lê Văn Tám cho biết thêm.");
+  x.org("Công đoàn Điện lực", "Công đoàn Điện lực")
+      .award("Bằng khen", "bang_khen")
+      .add(MentionType::person, "Lê Văn Tám", person("Lê Văn Tám"));
+  e = one(x);
+  for (const auto& r : e.recipients) CHECK(r.name != "Lê Văn Tám");
+}
+
+TEST_CASE("events: issuers after 'từ', offices as subjects, partners; counts of one kind nest") {
+  auto one = [](const Doc& d) {
+    auto a = of<AwardEvent>(d.events());
+    REQUIRE(a.size() == 1);
+    return a[0];
+  };
+  Doc f("Ba cô gái nhận được bằng khen từ Cảnh sát Tokyo.");
+  f.award("bằng khen", "bang_khen").org("Cảnh sát Tokyo", "Cảnh sát Tokyo");
+  CHECK(one(f).issuer == "Cảnh sát Tokyo");
+  // An office alone right before the granting verb, after "được".
+  Doc o("Công ty 3 lần được Chủ tịch nước tặng Huân chương Lao động.");
+  o.award("Huân chương Lao động", "huan_chuong");
+  CHECK(one(o).issuer == "Chủ tịch nước");
+  // Not when a name stands between the office and the verb.
+  Doc n("Thủ tướng Nguyễn Xuân Phúc trao Huân chương Quân công cho Bộ đội Biên phòng.");
+  n.award("Huân chương Quân công", "huan_chuong").org("Bộ đội Biên phòng", "Bộ đội Biên phòng");
+  AwardEvent e = one(n);
+  CHECK_FALSE(e.issuer.has_value());
+  REQUIRE(e.recipients.size() == 1);
+  CHECK(e.recipients[0].name == "Bộ đội Biên phòng");
+  // "X phối hợp cùng Y, đã trao tặng …": X leads.
+  Doc p("Công an tỉnh An Giang phối hợp cùng Công an huyện Tri Tôn, đã trao tặng giấy khen cho 2 phụ nữ.");
+  p.org("Công an tỉnh An Giang", "Công an tỉnh An Giang")
+      .org("Công an huyện Tri Tôn", "Công an huyện Tri Tôn")
+      .award("giấy khen", "giay_khen");
+  CHECK(one(p).issuer == "Công an tỉnh An Giang");
+  // "332 học sinh, trong đó 16 học sinh đạt …": the nearer count receives.
+  Doc c("Việt Nam có 332 học sinh, trong đó có 16 học sinh xuất sắc nhận huy chương vàng.");
+  c.count("332 học sinh", 332, "học sinh").count("16 học sinh", 16, "học sinh xuất sắc").award("huy chương vàng", "huy_chuong");
+  e = one(c);
+  REQUIRE(e.recipients.size() == 1);
+  CHECK(e.recipients[0] == counted(16, "individual"));
+  // Counts of two kinds both receive; a counted noun with its qualifier counts.
+  Doc k("15 tập thể và 30 cá nhân được tặng Bằng khen.");
+  k.count("15 tập thể", 15, "tập thể").count("30 cá nhân", 30, "cá nhân").award("Bằng khen", "bang_khen");
+  e = one(k);
+  REQUIRE(e.recipients.size() == 2);
+  CHECK(e.recipients[0] == counted(15, "collective"));
+  CHECK(e.recipients[1] == counted(30, "individual"));
+  Doc u("UBND huyện Lộc Hà tặng giấy khen cho 7 công dân dũng cảm cứu người.");
+  u.org("UBND huyện Lộc Hà", "Ủy ban nhân dân huyện Lộc Hà")
+      .award("giấy khen", "giay_khen")
+      .count("7 công dân dũng cảm", 7, "công dân dũng cảm");
+  e = one(u);
+  CHECK(e.issuer == "Ủy ban nhân dân huyện Lộc Hà");
+  REQUIRE(e.recipients.size() == 1);
+  CHECK(e.recipients[0] == counted(7, "individual"));
+}
+
+TEST_CASE("events: givers lead, receive or give back; money lost or found is no gift") {
+  Doc p("Sở Y tế phối hợp với Công đoàn ngành Y tế trao 100 suất quà trị giá 50 triệu đồng.");
+  p.org("Sở Y tế", "Sở Y tế").org("Công đoàn ngành Y tế", "Công đoàn ngành Y tế").money("50 triệu đồng", 50e6);
+  auto f = of<FundingEvent>(p.events());
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].giver == "Sở Y tế");
+  // Those who received the certificate gave the money.
+  Doc t("UBND tỉnh Khánh Hòa trao tặng bằng khen cho 25 doanh nghiệp đã tài trợ hơn 18 tỷ đồng.");
+  t.org("UBND tỉnh Khánh Hòa", "Ủy ban nhân dân tỉnh Khánh Hòa").money("hơn 18 tỷ đồng", 18e9);
+  f = of<FundingEvent>(t.events());
+  REQUIRE(f.size() == 1);
+  CHECK_FALSE(f[0].giver.has_value());
+  // Money found and handed back is no gift.
+  Doc r("Nhà trường tặng giấy khen cho em Dung vì trả lại người đánh rơi hơn 450 triệu đồng.");
+  r.money("hơn 450 triệu đồng", 450e6);
+  CHECK(of<FundingEvent>(r.events()).empty());
+  // A body after "cho" received: not the giver.
+  Doc c("Công đoàn tỉnh trao tặng cho Công đoàn Bệnh viện số tiền hỗ trợ 20 triệu đồng.");
+  c.org("Công đoàn tỉnh", "Công đoàn tỉnh").org("Công đoàn Bệnh viện", "Công đoàn Bệnh viện").money("20 triệu đồng", 20e6);
+  f = of<FundingEvent>(c.events());
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].giver == "Công đoàn tỉnh");
+  // "chi" (spend) gives only with a giving word near; "chi phí" is a cost.
+  Doc s("Ca sĩ chi 13,8 triệu USD tậu biệt thự.");
+  s.money("13,8 triệu USD", 13.8e6);
+  CHECK(of<FundingEvent>(s.events()).empty());
+  Doc k("Khách phải thanh toán 32 triệu đồng cho chi phí cách ly.");
+  k.money("32 triệu đồng", 32e6);
+  CHECK(of<FundingEvent>(k.events()).empty());
+  Doc h("Công đoàn Điện lực đã chi 2 tỷ đồng thăm hỏi đoàn viên.");
+  h.org("Công đoàn Điện lực", "Công đoàn Điện lực").money("2 tỷ đồng", 2e9);
+  f = of<FundingEvent>(h.events());
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].giver == "Công đoàn Điện lực");
+  // A cost paid by the body after "do" is its gift.
+  Doc d("Toàn bộ chi phí khoảng 2,7 tỷ đồng do LĐLĐ tỉnh và 35 doanh nghiệp đồng hành chi trả.");
+  d.org("LĐLĐ tỉnh", "Liên đoàn Lao động tỉnh").money("khoảng 2,7 tỷ đồng", 2.7e9);
+  f = of<FundingEvent>(d.events());
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].giver == "Liên đoàn Lao động tỉnh");
+}

@@ -51,6 +51,11 @@ EventAssembler::EventAssembler(const Lexicon& lexicon)
              load(lexicon, "event_non_org_givers"),
              load_canonical(lexicon, "event_issuer_offices"),
              load_markers(lexicon),
+             load(lexicon, "event_recipient_links"),
+             load(lexicon, "event_verb_adverbs"),
+             load(lexicon, "event_partner_words"),
+             load(lexicon, "event_issuer_links"),
+             load(lexicon, "event_subset_words"),
              {},
              load(lexicon, "person_speech_verbs")},
       splitter_([&] {

@@ -45,6 +45,12 @@ class EventAssembler {
     Keywords issuer_offices;
     /// Words before a person's name ("đồng chí ", "anh "), with their space.
     Keywords person_markers;
+    /// Awards and gifts: words that open recipients after an award ("cho",
+    /// "tặng"), adverbs between a subject and its verb ("đã", "vừa"), words
+    /// between two bodies acting together ("phối hợp với"), words between an
+    /// award and its issuer ("của", "do", "từ"), words that open a part of a
+    /// group just counted ("trong đó").
+    Keywords recipient_links, verb_adverbs, partner_words, issuer_links, subset_words;
     std::vector<std::string> kind_order;  ///< meeting kinds, most specific first
     /// Verbs of saying (person_speech_verbs.txt): where what is told at a
     /// meeting only referred to begins ("Tại cuộc họp báo, ông A cho biết …").

@@ -21,6 +21,9 @@ class AwardReader {
         list(sentence.of(MentionType::award)),
         verbs(find(vocab.award_verbs, sentence.low)),
         blockers(find(vocab.award_blockers, sentence.low)),
+        links(find(vocab.recipient_links, sentence.low)),
+        adverbs(find(vocab.verb_adverbs, sentence.low)),
+        partners(find(vocab.partner_words, sentence.low)),
         orgs(sentence.of(MentionType::organization)),
         evs(list.size()),
         blocked(list.size(), false),
@@ -42,6 +45,11 @@ class AwardReader {
     share_issuers();
     for (std::size_t k = 0; k < list.size(); ++k) {
       if (blocked[k] || (reach_only[k] && evs[k].recipients.empty())) continue;
+      // A person named before the verb and again after "tặng" is one recipient.
+      auto& rs = evs[k].recipients;
+      rs.erase(std::unique(rs.begin(), rs.end(),
+                           [](const Recipient& a, const Recipient& b) { return a.name && a == b; }),
+               rs.end());
       Event e;
       e.type = EventType::award;
       e.start = st.start;
@@ -59,6 +67,9 @@ class AwardReader {
   const std::optional<DateValue>& ceremony;
   const std::vector<const Mention*> list;
   const std::vector<Hit> verbs, blockers;
+  // Words that open recipients ("cho", "tặng"), adverbs before a verb ("đã",
+  // "vừa"), words of acting together ("phối hợp với"): found once.
+  const std::vector<Hit> links, adverbs, partners;
   const std::vector<const Mention*> orgs;
   // Where an office alone starts a word of the sentence, found once (each
   // award looks for one before it).
@@ -90,8 +101,85 @@ class AwardReader {
            gap == " , và ";
   }
 
+  // A list item's mark at the end of `gap` dropped: "cho: 1. Công đoàn A;
+  // 2. Công đoàn B", "cho: - ông A; - bà B", "a) …".
+  static std::string_view strip_enumerator(std::string_view gap) {
+    auto opens = [](std::string_view g, std::size_t at) { return at == 0 || g[at - 1] == ' ' || g[at - 1] == ':'; };
+    if (gap.ends_with("- ") && opens(gap, gap.size() - 2)) return gap.substr(0, gap.size() - 2);
+    if (gap.size() >= 3 && (gap.ends_with(". ") || gap.ends_with(") "))) {
+      std::size_t b = gap.size() - 2;
+      std::size_t d = b;
+      while (d > 0 && b - d < 2 && std::isdigit(static_cast<unsigned char>(gap[d - 1]))) --d;
+      if (d == b && d > 0 && gap[d - 1] >= 'a' && gap[d - 1] <= 'z' && gap.ends_with(") ")) --d;  // "a) "
+      if (d < b && opens(gap, d)) return gap.substr(0, d);
+    }
+    return gap;
+  }
+
   std::string_view between(std::size_t a, std::size_t b) const {
     return std::string_view(st.low).substr(a, b > a ? b - a : 0);
+  }
+  // The last word that opens recipients inside [a, b), or nullptr.
+  const Hit* link_in(std::size_t a, std::size_t b) const {
+    const Hit* last = nullptr;
+    for (const auto& h : links) {
+      if (h.start >= a && h.end <= b) last = &h;
+    }
+    return last;
+  }
+  // Where [a, b) starts once the adverbs and spaces at its end are skipped
+  // ("X đã được tặng": the verb's subject ends before "đã").
+  std::size_t before_adverbs(std::size_t a, std::size_t b) const {
+    for (auto it = adverbs.rbegin(); it != adverbs.rend(); ++it) {
+      if (it->end > b) continue;
+      if (it->start < a || between(it->end, b).find_first_not_of(' ') != std::string_view::npos) break;
+      b = it->start;
+    }
+    return b;
+  }
+  // Whether [a, b) holds only spaces and adverbs.
+  bool only_adverbs(std::size_t a, std::size_t b) const {
+    return between(a, before_adverbs(a, b)).find_first_not_of(' ') == std::string_view::npos;
+  }
+  // "X phối hợp với Y": the body X that leads, when `o` is Y (else `o`).
+  const Mention* leader(const Mention* o, std::size_t from) const {
+    const Mention* prev = nullptr;
+    for (const auto* p : orgs) {
+      if (st.rel(p->end) <= st.rel(o->start) && st.rel(p->start) >= from) prev = p;
+    }
+    if (prev == nullptr) return o;
+    std::string_view gap = between(st.rel(prev->end), st.rel(o->start));
+    const std::size_t lead = gap.find_first_not_of(" ),");
+    if (lead == std::string_view::npos) return o;
+    const std::size_t at = st.rel(prev->end) + lead;
+    for (const auto& h : partners) {
+      if (h.start == at && between(h.end, st.rel(o->start)).find_first_not_of(' ') == std::string_view::npos) {
+        return prev;
+      }
+    }
+    return o;
+  }
+  // The person's own titles and markers written before the name, skipped:
+  // "cho Chủ tịch Raul Castro", "cho PGS. Tạ Hải Tùng", "cho anh Hùng".
+  std::string_view strip_title(std::string_view gap, const PersonValue& pv) const {
+    for (const auto& t : pv.titles) {
+      const std::string lt = lower_same_length(t) + " ";
+      if (gap.size() > lt.size() && gap.ends_with(lt) && gap[gap.size() - lt.size() - 1] == ' ') {
+        gap.remove_suffix(lt.size());
+        break;
+      }
+    }
+    for (const auto& [form, kind] : v.person_markers.forms) {  // longest first
+      for (const std::string_view dot : {"", "."}) {
+        // "pgs " also as "pgs. "
+        const std::string f = dot.empty() ? form : form.substr(0, form.size() - 1) + ". ";
+        if (gap.size() > f.size() && gap.ends_with(f) && gap[gap.size() - f.size() - 1] == ' ') {
+          gap.remove_suffix(f.size());
+          return gap;
+        }
+      }
+    }
+    return gap;
   }
   // An office before the body grants in its name: "Chủ tịch UBND tỉnh",
   // "Bộ trưởng Bộ Y tế".
@@ -173,6 +261,17 @@ class AwardReader {
     }
   }
 
+  // " của ", " do ", " từ " (event_issuer_links.txt): what stands between
+  // an award and its issuer.
+  bool issuer_link(std::string_view gap) const {
+    if (gap.size() < 3 || gap.front() != ' ' || gap.back() != ' ') return false;
+    gap = gap.substr(1, gap.size() - 2);
+    for (const auto& [form, kind] : v.issuer_links.forms) {
+      if (gap == form) return true;
+    }
+    return false;
+  }
+
   /// The issuer written after the award.
   void issuer_after(const Spot& s) {
     const auto [k, as, ae, from] = s;
@@ -188,7 +287,7 @@ class AwardReader {
         }
       }
       // "Bằng khen UBND tỉnh", "Cờ thi đua Chính phủ": the issuer right after.
-      if (gap == " của " || gap == " của các " || gap == " do " || gap == " ") {
+      if (gap == " " || issuer_link(gap)) {
         evs[k].issuer = office(o);
         own_issuer[k] = gap == " ";
         break;
@@ -196,12 +295,20 @@ class AwardReader {
     }
     // "Bằng khen của Thủ tướng": an office that needs no body to name it.
     if (!evs[k].issuer) {
-      for (const std::string_view lead : {" của ", " do ", " "}) {
-        if (between(ae, st.low.size()).starts_with(lead)) {
-          if (const auto* o = office_alone_at(ae + lead.size())) {
-            evs[k].issuer = o->second;
-            own_issuer[k] = lead == " ";
-          }
+      const std::string_view rest = between(ae, st.low.size());
+      std::size_t lead = std::string_view::npos;
+      for (const auto& [form, kind] : v.issuer_links.forms) {  // longest first
+        if (rest.size() > form.size() + 2 && rest[0] == ' ' && rest.substr(1).starts_with(form) &&
+            rest[form.size() + 1] == ' ') {
+          lead = form.size() + 2;
+          break;
+        }
+      }
+      if (lead == std::string_view::npos && rest.starts_with(" ")) lead = 1;
+      if (lead != std::string_view::npos) {
+        if (const auto* o = office_alone_at(ae + lead)) {
+          evs[k].issuer = o->second;
+          own_issuer[k] = lead == 1;
         }
       }
     }
@@ -258,13 +365,28 @@ class AwardReader {
           const bool received = between(0, st.rel(o->start)).ends_with("cho ");
           if (st.rel(o->end) <= verb.start && st.rel(o->start) >= from && !received) subject = o;
         }
-        if (!subject) continue;
+        if (!subject) {
+          // "được Chủ tịch nước tặng …", "Thủ tướng đã tặng …": an office that
+          // names its body alone, right before the granting verb.
+          if (verb.kind == "give" && office_subject(s, verb)) break;
+          continue;
+        }
         const std::string_view gap = between(st.rel(subject->end), verb.start);
-        const std::string_view before = between(from, st.rel(subject->start));
+        // The bodies chained before the subject ("được Thủ tướng Chính phủ, Hội
+        // Chữ thập đỏ Việt Nam, … tặng"): the agent starts at the first.
+        std::size_t agent_start = st.rel(subject->start);
+        for (auto it = orgs.rbegin(); it != orgs.rend(); ++it) {
+          const Mention* o = *it;
+          if (st.rel(o->end) > agent_start || st.rel(o->start) < from) continue;
+          if (!list_joint(between(st.rel(o->end), agent_start))) break;
+          agent_start = st.rel(o->start);
+        }
+        const std::string_view before = between(from, agent_start);
         const bool agent = before.ends_with("được ") || before.ends_with("do ");
         if (verb.kind == "give" &&
             (agent || (gap.find("được") == std::string_view::npos && gap.size() <= 24))) {
-          if (!have_issuer) evs[k].issuer = office(subject);
+          // "X phối hợp với Y trao …": X's grant.
+          if (!have_issuer) evs[k].issuer = office(leader(subject, from));
           // "Y (đã, vinh dự) được X tặng …": Y is the recipient.
           for (const auto* o : orgs) {
             const std::string_view g = between(st.rel(o->end), st.rel(subject->start));
@@ -276,6 +398,7 @@ class AwardReader {
               evs[k].recipients.push_back(r);
             }
           }
+          if (agent) passive_person(s, agent_start);
         } else if (verb.kind == "receive" || gap.find("được") != std::string_view::npos) {
           // "…, Giám đốc Bệnh viện X, là một trong 8 cá nhân được công
           // nhận …": the count receives, not the body before it.
@@ -307,6 +430,66 @@ class AwardReader {
     }
   }
 
+  // "GS Nguyễn Văn A đã được Đảng và Nhà nước tặng …": the person right
+  // before "được" and its agent (starting at `agent`) receives.
+  void passive_person(const Spot& s, std::size_t agent) {
+    const std::size_t k = s.k, from = s.from;
+    if (!evs[k].recipients.empty()) return;
+    const Mention* person = nullptr;
+    for (const auto* p : st.of(MentionType::person)) {
+      if (st.rel(p->start) >= from && st.rel(p->end) <= agent && std::holds_alternative<PersonValue>(p->value)) {
+        person = p;
+      }
+    }
+    if (person == nullptr) {
+      // "Ông được Đảng và Nhà nước tặng thưởng …": a marker alone, one individual.
+      const std::string_view g = between(from, agent);
+      const std::size_t d = g.rfind("được ");
+      if (d == std::string_view::npos || from != clause_start(st.low, agent)) return;
+      std::string_view head = between(from, before_adverbs(from, from + d));
+      head.remove_prefix(std::min(head.find_first_not_of(' '), head.size()));
+      while (!head.empty() && head.back() == ' ') head.remove_suffix(1);
+      for (const auto& [form, kind] : v.person_markers.forms) {
+        if (!head.empty() && head.size() + 1 == form.size() && form.starts_with(head)) {
+          Recipient r;
+          r.count = 1;
+          r.kind = "individual";
+          evs[k].recipients.push_back(r);
+          return;
+        }
+      }
+      return;
+    }
+    const std::size_t pe = st.rel(person->end);
+    const std::string_view g = between(pe, agent);
+    const std::size_t d = g.rfind("được ");
+    // Only adverbs before "được", only the agent's bodies after it.
+    if (d == std::string_view::npos || !only_adverbs(pe, pe + d) || g.size() - d > 40 ||
+        g.substr(d).find_first_of(",;:") != std::string_view::npos) {
+      return;
+    }
+    Recipient r;
+    r.name = std::get<PersonValue>(person->value).name;
+    r.kind = "individual";
+    evs[k].recipients.push_back(r);
+  }
+
+  // An office alone (event_issuer_offices.txt) as the subject of the giving
+  // verb: "3 lần được Chủ tịch nước tặng Huân chương", "Thủ tướng đã tặng
+  // Bằng khen". Sets the issuer; whether one was found.
+  bool office_subject(const Spot& s, const Hit& verb) {
+    const std::size_t k = s.k, from = s.from;
+    for (auto it = offices.rbegin(); it != offices.rend(); ++it) {
+      const std::size_t p = it->first, e = p + it->second->first.size();
+      if (e > verb.start || p < from) continue;
+      if (!only_adverbs(e, verb.start)) return false;
+      if (!evs[k].issuer) evs[k].issuer = it->second->second;
+      if (between(from, p).ends_with("được ")) passive_person(s, p);
+      return true;
+    }
+    return false;
+  }
+
   void recipient_before(const Spot& s) {
     // Named copies, not a structured binding: clang 14 cannot capture bindings.
     const std::size_t k = s.k, as = s.as, from = s.from;
@@ -317,14 +500,20 @@ class AwardReader {
     if (evs[k].recipients.empty()) {
       const auto nearest = std::find_if(verbs.rbegin(), verbs.rend(),
                                         [&](const auto& h) { return h.end <= as && h.start >= from; });
-      if (nearest != verbs.rend() && nearest->kind == "receive") {
+      // "được tặng thưởng": a granting verb after "được" is received.
+      constexpr std::string_view kPassive = "được ";
+      const bool passive = nearest != verbs.rend() && nearest->kind == "give" && nearest->start >= from + kPassive.size() &&
+                           between(from, nearest->start).ends_with(kPassive);
+      if (nearest != verbs.rend() && (nearest->kind == "receive" || passive)) {
         // Start of the run of verbs ending at the nearest one.
-        std::size_t run = nearest->start;
+        std::size_t run = passive ? nearest->start - kPassive.size() : nearest->start;
         for (auto it = nearest; it != verbs.rend(); ++it) {
           if (it->end > run) continue;
           if (between(it->end, run).find_first_not_of(' ') != std::string_view::npos) break;
           run = it->start;
         }
+        // "Cựu đại sứ X đã được tặng thưởng …": adverbs before the verbs.
+        run = before_adverbs(from, run);
         const std::string_view head = between(from, run);
         const Mention* subject = nullptr;
         for (const auto* p : st.of(MentionType::person)) {
@@ -395,17 +584,21 @@ class AwardReader {
       // "cho Công đoàn Bệnh viện X" where only "Bệnh viện X" was recognized.
       std::string prefix;
       constexpr std::string_view kUnion = "công đoàn ";
-      if (gap.ends_with(std::string("cho ") + std::string(kUnion)) &&
+      const Hit* union_link = gap.ends_with(kUnion) ? link_in(named_end, os - kUnion.size()) : nullptr;
+      if (union_link && union_link->end + 1 + kUnion.size() == os &&
           !lower_same_length(canonical(o)).starts_with("công đoàn")) {
         prefix = std::string(text.substr(o->start - kUnion.size(), kUnion.size()));
         gap.remove_suffix(kUnion.size());
       }
-      const auto cho = gap.rfind("cho ");
+      gap = strip_enumerator(gap);
+      // The word that opens the recipients ("cho", "tặng": event_recipient_links.txt).
+      const std::size_t gend = named_end + gap.size();
+      const Hit* link = link_in(named_end, gend);
       const bool chained = named_end > ae && !evs[k].recipients.empty() && evs[k].recipients.back().name &&
                            (gap.ends_with(" và ") || gap.ends_with(", ") || gap.ends_with("; ") || list_joint(gap));
-      if (((cho != std::string_view::npos && gap.size() - cho <= 12) ||
-           (named_end == ae && cho != std::string_view::npos && opens_list(gap.substr(cho))) || chained) &&
-          canonical(o) != evs[k].issuer.value_or("")) {
+      const bool linked =
+          link && (gend - link->end <= 9 || (named_end == ae && opens_list(between(link->start, gend))));
+      if ((linked || chained) && canonical(o) != evs[k].issuer.value_or("")) {
         Recipient r;
         r.name = prefix.empty() ? canonical(o) : "Công đoàn " + canonical(o);
         r.kind = "collective";
@@ -425,16 +618,16 @@ class AwardReader {
       if (ps < named_end || (k + 1 < list.size() && ps > st.rel(list[k + 1]->start))) continue;
       const auto* pv = std::get_if<PersonValue>(&p->value);
       if (pv == nullptr) continue;
-      std::string_view gap = between(named_end, ps);
-      for (const auto& [form, kind] : v.person_markers.forms) {  // longest first
-        if (gap.size() > form.size() && gap.ends_with(form) && gap[gap.size() - form.size() - 1] == ' ') {
-          gap.remove_suffix(form.size());
-          break;
-        }
-      }
-      const auto cho = gap.rfind("cho ");
-      const bool after_cho = (gap.ends_with("cho ") && gap.size() <= 40) ||
-                             (named_end == ae && cho != std::string_view::npos && opens_list(gap.substr(cho)));
+      const std::string_view gap = strip_enumerator(strip_title(between(named_end, ps), *pv));
+      // The word that opens the recipients ("cho", "tặng") right before the
+      // person; the award a short way before, or further in the same clause
+      // ("tặng giấy khen và tiền thưởng 2 triệu đồng cho anh Hùng").
+      const std::size_t gend = named_end + gap.size();
+      const Hit* link = link_in(named_end, gend);
+      const bool near = gap.size() <= 40 || (gap.size() <= 120 && gap.find(';') == std::string_view::npos &&
+                                              gap.find(". ") == std::string_view::npos);
+      const bool after_cho = (link && link->end + 1 == gend && near) ||
+                             (named_end == ae && link && opens_list(between(link->start, gend)));
       const bool chained = named_end > ae && !evs[k].recipients.empty() && evs[k].recipients.back().name &&
                            list_joint(gap);
       if (!after_cho && !chained) continue;
@@ -482,6 +675,12 @@ class AwardReader {
   /// Counted recipients: a count followed by "được … nhận" belongs to the next
   /// award, otherwise to the award before it.
   void counted_recipients() {
+    struct Count {
+      const Mention* m;
+      std::size_t ns, ne;
+      std::string_view kind;
+    };
+    std::vector<Count> counts;
     for (const auto* m : st.ms) {
       if (m->type != MentionType::number) continue;
       std::string_view kind = unit_kind(m, v.recipient_units);
@@ -502,7 +701,37 @@ class AwardReader {
         ne += len ? len + 1 : 0;
       }
       if (kind.empty()) continue;
-      const std::size_t ns = st.rel(m->start);
+      counts.push_back({m, st.rel(m->start), ne, kind});
+    }
+    // "332 học sinh, trong đó 16 học sinh đạt huy chương vàng": of two counts
+    // of one kind in a clause, the one nearer the award is its recipients.
+    // The count of the same kind before and after each one (one pass).
+    constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+    std::vector<std::size_t> prev_same(counts.size(), kNone), next_same(counts.size(), kNone);
+    for (std::size_t c = 0; c < counts.size(); ++c) {
+      for (std::size_t j = c; j-- > 0;) {  // at most one other kind between
+        if (counts[j].kind == counts[c].kind) {
+          prev_same[c] = j;
+          next_same[j] = c;
+          break;
+        }
+        if (c - j > 2) break;
+      }
+    }
+    // Whether count j lies in [lo, hi) with a subset word between it and
+    // count c ("… 332 học sinh, trong đó có 16 học sinh …").
+    const auto subsets = find(v.subset_words, st.low);
+    auto nested = [&](std::size_t c, std::size_t j, std::size_t lo, std::size_t hi) {
+      if (j == kNone || counts[j].ns < lo || counts[j].ne > hi || between(lo, hi).find(';') != std::string_view::npos) {
+        return false;
+      }
+      const std::size_t a = std::min(counts[c].ne, counts[j].ne), b = std::max(counts[c].ns, counts[j].ns);
+      return any_between(subsets, a, b);
+    };
+    for (std::size_t c = 0; c < counts.size(); ++c) {
+      const Mention* m = counts[c].m;
+      const std::size_t ns = counts[c].ns, ne = counts[c].ne;
+      const std::string_view kind = counts[c].kind;
       std::size_t prev = list.size(), next = list.size();
       for (std::size_t k = 0; k < list.size(); ++k) {
         if (st.rel(list[k]->end) <= ns) prev = k;
@@ -519,6 +748,10 @@ class AwardReader {
         }
       }
       if (target == list.size()) continue;
+      if (target == next ? nested(c, next_same[c], ne, st.rel(list[next]->start))
+                         : nested(c, prev_same[c], st.rel(list[prev]->end), ns)) {
+        continue;
+      }
       Recipient r;
       r.count = static_cast<int>(std::get<NumberValue>(m->value).value);
       r.kind = std::string(kind);
@@ -559,6 +792,48 @@ class AwardReader {
           }
         }
         if (!evs[k].recipients.empty()) break;
+      }
+      // "… tặng các học sinh đoạt giải", "cho các đồng chí lãnh đạo …": a
+      // quantified recipient noun after the word that opens the recipients.
+      const Hit* link = link_in(ae, limit);
+      if (!evs[k].recipients.empty() || link == nullptr) continue;
+      const std::string_view rest = between(link->end, limit);
+      // "… trao tặng bằng khen cho em.": a marker alone, one individual.
+      bool alone = false;
+      for (const auto& [form, kd] : v.person_markers.forms) {
+        // a pronoun of one word ("em", "ông"), not a noun ("cho học sinh." is anyone)
+        const std::string_view f = std::string_view(form).substr(0, form.size() - 1);
+        // (", " ends the phrase; "PGS,TS Phạm Viết Nhung" is a title)
+        const std::string_view tail = rest.substr(std::min(rest.size(), f.size() + 1));
+        alone |= f.find(' ') == std::string_view::npos && rest.size() > f.size() && rest[0] == ' ' &&
+                 rest.substr(1).starts_with(f) &&
+                 (tail.empty() || tail[0] == '.' || tail[0] == ';' || tail.starts_with(", "));
+      }
+      if (alone) {
+        Recipient r;
+        r.count = 1;
+        r.kind = "individual";
+        evs[k].recipients.push_back(r);
+        continue;
+      }
+      for (const std::string_view q : {" các ", " nhiều ", " những "}) {
+        if (!rest.starts_with(q)) continue;
+        const std::string_view noun = rest.substr(q.size());
+        std::size_t len = 0;
+        std::string_view kind;
+        for (const auto& [form, kd] : v.recipient_units.forms) {
+          if (form.size() > len && noun.starts_with(form) &&
+              (noun.size() == form.size() || std::string_view(" ,.;").find(noun[form.size()]) != std::string_view::npos)) {
+            len = form.size();
+            kind = kd;
+          }
+        }
+        if (len) {
+          Recipient r;
+          r.kind = std::string(kind);
+          evs[k].recipients.push_back(r);
+        }
+        break;
       }
     }
   }

@@ -124,11 +124,18 @@ void set_date(MeetingEvent* ev, const Mention* m) {
 std::string_view unit_kind(const Mention* m, const Keywords& units) {
   const auto* n = std::get_if<NumberValue>(&m->value);
   if (!n || !n->unit) return {};
+  // The longest form the counted noun is or begins with: "7 công dân dũng
+  // cảm" counts công dân, "5 trường hợp" no school.
   const std::string low = lower_same_length(*n->unit);
+  std::string_view best;
+  std::size_t len = 0;
   for (const auto& [form, kind] : units.forms) {
-    if (low == form) return kind;
+    if (form.size() > len && (low == form || (low.starts_with(form) && low[form.size()] == ' '))) {
+      best = kind;
+      len = form.size();
+    }
   }
-  return {};
+  return best;
 }
 
 bool in_list(const std::string& s, const Keywords& k) {

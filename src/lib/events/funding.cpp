@@ -13,10 +13,36 @@ namespace {
 /// amount decides: a salary, price or saving word of its clause nearer than
 /// any giving word makes it none.
 std::size_t gift_anchor(const Mention* m, std::size_t ms, std::size_t from, const std::vector<Hit>& verbs,
+                        const std::vector<Hit>& not_funding, const Sentence& st);
+
+/// "Toàn bộ chi phí khoảng 2,7 tỷ đồng do LĐLĐ tỉnh … chi trả": an amount
+/// that is no gift by the words before it, paid by the body after "do" in
+/// the same clause: the start of the giving word after it, else npos.
+std::size_t paid_by_agent(const Mention* m, const std::vector<Hit>& verbs, const Sentence& st) {
+  const std::size_t me = st.rel(m->end);
+  if (!std::string_view(st.low).substr(me).starts_with(" do ")) return std::string::npos;
+  for (const auto& h : verbs) {
+    // The giving word closes the agent's phrase ("… do X tài trợ.").
+    const bool closes = h.end == st.low.size() || std::string_view(".,;").find(st.low[h.end]) != std::string_view::npos;
+    if (h.start > me + 4 && h.start - me <= 160 && closes &&
+        std::string_view(st.low).substr(me, h.start - me).find_first_of(";.") == std::string_view::npos) {
+      return h.start;
+    }
+  }
+  return std::string::npos;
+}
+
+std::size_t gift_anchor(const Mention* m, std::size_t ms, std::size_t from, const std::vector<Hit>& verbs,
                         const std::vector<Hit>& not_funding, const Sentence& st) {
   std::size_t last_verb = std::string::npos, last_not = std::string::npos;
+  // A giving word inside a longer cue is the cue's ("chi" of "chi phí").
+  auto in_cue = [&](const Hit& g) {
+    return std::any_of(not_funding.begin(), not_funding.end(), [&](const Hit& n) {
+      return n.start <= g.start && g.end <= n.end && n.end - n.start > g.end - g.start;
+    });
+  };
   for (const auto& h : verbs) {
-    if (h.end <= ms) last_verb = h.start;
+    if (h.end <= ms && !in_cue(h)) last_verb = h.start;
   }
   for (const auto& h : not_funding) {
     // A cue inside a giving word ("giá" of "trị giá") is that word's.
@@ -230,6 +256,56 @@ std::vector<bool> parts_of_totals(const Sentence& st, const std::vector<const Me
   return part;
 }
 
+/// The giver of a gift anchored at `anchor`: the organization nearest before
+/// it in its clause, not one that received ("cho X"); "X phối hợp với Y trao
+/// …" is X's (event_partner_words.txt). `theirs` is set when the giving word
+/// is said of those who received another gift ("UBND tỉnh tặng bằng khen cho
+/// 25 doanh nghiệp đã tài trợ 18 tỷ đồng": the enterprises gave).
+const Mention* giver_before(const Sentence& st, const Vocab& v, const std::vector<Hit>& verbs,
+                            std::size_t from, std::size_t anchor, bool* theirs) {
+  const std::string_view low = st.low;
+  const Mention* giver = nullptr;
+  const Mention* prev = nullptr;  // the organization before the giver
+  for (const auto* o : st.ms) {
+    if (o->type != MentionType::organization || st.rel(o->end) > anchor || st.rel(o->start) < from) continue;
+    const std::string_view head = low.substr(0, st.rel(o->start));
+    if (head.ends_with("cho ") || head.ends_with("cho các ")) continue;  // received
+    prev = giver;
+    giver = o;
+  }
+  if (giver == nullptr) return nullptr;
+  const std::size_t ge = st.rel(giver->end);
+  const std::size_t cho = anchor > ge ? low.substr(ge, anchor - ge).rfind(" cho ") : std::string_view::npos;
+  // ("… cho 25 doanh nghiệp đã tài trợ …": an adverb before the giving word
+  // says it is a verb of those after "cho", not the gift's own word.)
+  bool adverb = false;
+  for (const auto& [form, kind] : v.verb_adverbs.forms) {
+    adverb |= anchor > form.size() + 1 && low.substr(0, anchor).ends_with(form + " ") &&
+              low[anchor - form.size() - 2] == ' ';
+  }
+  if (cho != std::string_view::npos && adverb) {
+    for (const auto& h : verbs) {
+      if (h.kind != "value" && h.start >= ge && h.end <= ge + cho) {
+        *theirs = true;
+        return nullptr;
+      }
+    }
+  }
+  if (prev != nullptr) {
+    const std::string_view gap = low.substr(st.rel(prev->end), st.rel(giver->start) - st.rel(prev->end));
+    const std::size_t lead = gap.find_first_not_of(" ),");
+    if (lead != std::string_view::npos) {
+      for (const auto& [form, kind] : v.partner_words.forms) {
+        if (gap.substr(lead).starts_with(form) &&
+            gap.substr(lead + form.size()).find_first_not_of(' ') == std::string_view::npos) {
+          return prev;
+        }
+      }
+    }
+  }
+  return giver;
+}
+
 }  // namespace
 
 /// Funding: an amount of money in a sentence that gives or grants it.
@@ -248,7 +324,9 @@ void funding(const Sentence& st, std::string_view text, const Vocab& v,
     const Mention* m = amounts[a];
     const std::size_t ms = st.rel(m->start);
     const std::size_t from = clause_start(st.low, ms);
-    const std::size_t anchor = gift_anchor(m, ms, from, verbs, not_funding, st);
+    std::size_t anchor = gift_anchor(m, ms, from, verbs, not_funding, st);
+    const bool by_agent = anchor == std::string::npos;
+    if (by_agent) anchor = paid_by_agent(m, verbs, st);
     if (anchor == std::string::npos) continue;
     FundingEvent ev;
     ev.amount = std::get<MoneyValue>(m->value);
@@ -256,21 +334,29 @@ void funding(const Sentence& st, std::string_view text, const Vocab& v,
     for (const auto& h : verbs) {
       if (h.start >= from && h.start < first_verb) first_verb = h.start;
     }
-    for (const auto* o : st.ms) {
-      if (o->type == MentionType::organization && st.rel(o->end) <= anchor && st.rel(o->start) >= from) {
-        ev.giver = canonical(o);
+    bool theirs = false;
+    const std::size_t me = st.rel(m->end);
+    if (by_agent) {
+      // "… 200 triệu đồng do Ngân hàng X và Quỹ Y tài trợ": the first body after "do".
+      for (const auto* o : st.ms) {
+        if (o->type == MentionType::organization && st.rel(o->start) >= me && st.rel(o->end) <= anchor) {
+          ev.giver = canonical(o);
+          break;
+        }
       }
+    } else if (const Mention* g = giver_before(st, v, verbs, from, anchor, &theirs)) {
+      ev.giver = canonical(g);
     }
     // In the sentence: before its first giving word (its own subject).
     const std::size_t sentence_verb = std::min(first_verb, verbs.front().start);
     // "Công đoàn công ty đã thăm hỏi …; trao 150 suất quà …": a clause
     // without a subject shares the sentence's.
-    if (!ev.giver && from > 0) {
+    if (!ev.giver && from > 0 && !theirs) {
       for (const auto* o : st.ms) {
         if (o->type == MentionType::organization && st.rel(o->end) <= sentence_verb) ev.giver = canonical(o);
       }
     }
-    if (people_give(st, v, ms, from, first_verb, sentence_verb)) {
+    if (theirs || people_give(st, v, ms, from, first_verb, sentence_verb)) {
       ev.giver.reset();
     } else if (!ev.giver || generic_body(*ev.giver)) {
       ev.giver = topic;
