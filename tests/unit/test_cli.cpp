@@ -275,7 +275,7 @@ TEST_CASE("cli: lines input") {
   CHECK(docs[1]["id"] == "<stdin>:4");
 }
 
-TEST_CASE("cli: jsonl input keeps ids and order; a bad line is an error line, exit 1") {
+TEST_CASE("cli: jsonl input keeps ids and order, a bad line is an error line, exit 1") {
   json a = {{"id", "doc-a"}, {"text", kLine1}, {"date", "2020-12-25"}};
   json c = {{"id", "doc-c"}, {"text", kLine2}};
   json d = {{"text", kLine1}};  // no id

@@ -169,7 +169,7 @@ TEST_CASE("cli stream: jsonl output equals processing each document alone") {
   CHECK(k == docs.size());
 }
 
-TEST_CASE("cli stream: a line over --max-doc-bytes is an error line; the run goes on") {
+TEST_CASE("cli stream: a line over --max-doc-bytes is an error line, the run goes on") {
   std::string big(300000, 'x');
   for (const char* mode : {"lines", "jsonl"}) {
     CAPTURE(mode);

@@ -68,7 +68,7 @@ TEST_CASE("entities: spans are bytes of the original input, whatever its tone st
   CHECK(std::get<vnie::AwardValue>(awards[0].value).kind == "bang_khen");
 }
 
-TEST_CASE("entities: a name ends before the verb; nested names are one organization") {
+TEST_CASE("entities: a name ends before the verb, nested names are one organization") {
   auto orgs = entities("Công đoàn Viên chức tỉnh Thái Nguyên đã tổ chức Hội nghị",
                        vnie::MentionType::organization);
   REQUIRE(orgs.size() == 1);

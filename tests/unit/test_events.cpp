@@ -304,7 +304,7 @@ TEST_CASE("events: active and passive grants, named recipients, nominations") {
   CHECK(m[0].recipients[1].kind == "individual");
 }
 
-TEST_CASE("events: funding with giver, beneficiaries and purpose; salaries are not funding") {
+TEST_CASE("events: funding with giver, beneficiaries and purpose, salaries are not funding") {
   Doc d("Nhân dịp Tết, CĐVC tỉnh tặng 27 suất quà cho đoàn viên có hoàn cảnh khó khăn, tổng số "
         "tiền 13,5 triệu đồng.");
   d.org("CĐVC tỉnh", "Công đoàn Viên chức tỉnh")
@@ -346,7 +346,7 @@ TEST_CASE("events: a paragraph repeated verbatim gives its events once") {
   CHECK(of<AwardEvent>(d.events()).size() == 1);
 }
 
-TEST_CASE("events: a congress opens a term; periods as written; grants dated by the ceremony") {
+TEST_CASE("events: a congress opens a term, periods as written, grants dated by the ceremony") {
   Doc congress("Ngày 8/6/2023, Liên đoàn Lao động huyện tổ chức Đại hội Công đoàn huyện lần thứ "
                "XXII, nhiệm kỳ 2023 - 2028.");
   DateRangeValue term;
@@ -406,7 +406,7 @@ TEST_CASE("events: per-unit amounts and the article's organization as the giver"
   CHECK(f[1].purpose == "Quỹ Vì người nghèo");
 }
 
-TEST_CASE("events: an office grants in its body's name; chained named recipients; clauses") {
+TEST_CASE("events: an office grants in its body's name, chained named recipients, clauses") {
   Doc d("Chủ tịch UBND tỉnh tặng Bằng khen cho 10 tập thể; Tổng LĐLĐ Việt Nam tặng Cờ thi đua "
         "cho Công đoàn Bệnh viện A và Công đoàn Bệnh viện B; 5 cá nhân được trao Kỷ niệm chương.");
   d.org("UBND tỉnh", "Ủy ban nhân dân tỉnh")
@@ -543,7 +543,7 @@ TEST_CASE("events: meetings of all news: sessions, the paragraph's date, 'của 
   CHECK(!am[0].date);
 }
 
-TEST_CASE("events: 'phát biểu tại hội nghị' reports a meeting once; plans are none") {
+TEST_CASE("events: 'phát biểu tại hội nghị' reports a meeting once, plans are none") {
   Doc d("Chủ tịch UBND tỉnh Nguyễn Văn An phát biểu tại Hội nghị sơ kết của Sở Tư pháp tỉnh.");
   d.org("UBND tỉnh", "Ủy ban nhân dân tỉnh").org("Sở Tư pháp tỉnh", "Sở Tư pháp tỉnh");
   auto m = of<MeetingEvent>(d.events());
@@ -574,7 +574,7 @@ TEST_CASE("events: 'phát biểu tại hội nghị' reports a meeting once; pla
   CHECK(of<MeetingEvent>(plan.events()).empty());
 }
 
-TEST_CASE("events: a gift in parts is one event of its total; worth, fines and budgets are no gift") {
+TEST_CASE("events: a gift in parts is one event of its total, worth, fines and budgets are no gift") {
   Doc d("Công đoàn Công ty trao 30 suất quà, mỗi suất 500.000 đồng, tổng trị giá 15 triệu đồng.");
   d.org("Công đoàn Công ty", "Công đoàn Công ty")
       .count("30 suất quà", 30, "suất quà")
@@ -606,7 +606,7 @@ TEST_CASE("events: a gift in parts is one event of its total; worth, fines and b
   CHECK(g[0].beneficiary_count == 5);
 }
 
-TEST_CASE("events: award recipients listed after a colon, chained by ',', 'và' or ';', and before the verb") {
+TEST_CASE("events: award recipients listed after a colon, chained by ',', 'và' or ',', and before the verb") {
   auto person = [](const char* name) {
     PersonValue v;
     v.name = name;
@@ -840,7 +840,7 @@ TEST_CASE("events: one who chairs tells the meeting whole: its day and the chair
   CHECK(cm[0].date->day == 23);
 }
 
-TEST_CASE("events: recipients after a title, a long gap, 'tặng', numbered lists; persons before 'đã được'") {
+TEST_CASE("events: recipients after a title, a long gap, 'tặng', numbered lists, persons before 'đã được'") {
   auto person = [](const char* name, std::vector<std::string> titles = {}) {
     PersonValue v;
     v.name = name;
@@ -962,7 +962,7 @@ TEST_CASE("events: recipients after a title, a long gap, 'tặng', numbered list
   for (const auto& r : e.recipients) CHECK(r.name != "Lê Văn Tám");
 }
 
-TEST_CASE("events: issuers after 'từ', offices as subjects, partners; counts of one kind nest") {
+TEST_CASE("events: issuers after 'từ', offices as subjects, partners, counts of one kind nest") {
   auto one = [](const Doc& d) {
     auto a = of<AwardEvent>(d.events());
     REQUIRE(a.size() == 1);
@@ -1011,7 +1011,7 @@ TEST_CASE("events: issuers after 'từ', offices as subjects, partners; counts o
   CHECK(e.recipients[0] == counted(7, "individual"));
 }
 
-TEST_CASE("events: givers lead, receive or give back; money lost or found is no gift") {
+TEST_CASE("events: givers lead, receive or give back, money lost or found is no gift") {
   Doc p("Sở Y tế phối hợp với Công đoàn ngành Y tế trao 100 suất quà trị giá 50 triệu đồng.");
   p.org("Sở Y tế", "Sở Y tế").org("Công đoàn ngành Y tế", "Công đoàn ngành Y tế").money("50 triệu đồng", 50e6);
   auto f = of<FundingEvent>(p.events());

@@ -160,7 +160,7 @@ TEST_CASE("seed 001: the conference, the congress it reports, two gifts, four aw
   for (std::size_t k = 1; k < awards.size(); ++k) check_date(awards[k].date, date(2024, 1, 5, PartOfDay::morning));
 }
 
-TEST_CASE("seed 002: a lead told twice gives one conference; five awards of a list") {
+TEST_CASE("seed 002: a lead told twice gives one conference, five awards of a list") {
   const Document d = seed("002_886f1ca231641e4e");
   const auto meetings = of<MeetingEvent>(d);
   REQUIRE(meetings.size() == 1);
@@ -194,7 +194,7 @@ TEST_CASE("seed 002: a lead told twice gives one conference; five awards of a li
   for (const auto& a : awards) check_date(a.date, date(2019, 1, 10));
 }
 
-TEST_CASE("seed 003: the headline restates the meeting; dated by the sentence before") {
+TEST_CASE("seed 003: the headline restates the meeting, dated by the sentence before") {
   const Document d = seed("003_b2e70282d8fee054");
   const auto meetings = of<MeetingEvent>(d);
   REQUIRE(meetings.size() == 1);

@@ -250,7 +250,7 @@ TEST_CASE("rules: word boundaries use Unicode letters") {
   CHECK(doc.mentions[0].text == "ệt5");
 }
 
-TEST_CASE("rules: folded-view rules ignore case and diacritics; spans are original bytes") {
+TEST_CASE("rules: folded-view rules ignore case and diacritics, spans are original bytes") {
   TempRules t;
   t.file("lists/heads.txt", "Công đoàn|CĐ ; kind=trade_union\nỦy ban nhân dân|UBND ; kind=state\n")
       .file("f.rules",
@@ -329,7 +329,7 @@ TEST_CASE("rules: overlap policy") {
   CHECK(out[2].start == 20);
 }
 
-TEST_CASE("rules: productions may reject; stages see earlier mentions; --types filters") {
+TEST_CASE("rules: productions may reject, stages see earlier mentions, --types filters") {
   TempRules t;
   t.file("a.rules",
          "rule t.num\n  type: number\n  production: number\n  pattern: (?P<num>\\d+(?:,\\d+)?)\nend\n"

@@ -40,7 +40,7 @@ TEST_CASE("sentences: no break before a figure after an abbreviation, an initial
   CHECK(sentences(sp, "Số tiền 1.200.000 đồng được trao").size() == 1);
 }
 
-TEST_CASE("sentences: a sentence over the limit is read in pieces cut at ';', ',' or a space") {
+TEST_CASE("sentences: a sentence over the limit is read in pieces cut at ',', ',' or a space") {
   using vnie::detail::cut_long_sentences;
   const std::string text = "aaaa; bbbb, cccc dddd";
   const std::vector<std::pair<std::size_t, std::size_t>> whole{{0, text.size()}};

@@ -188,7 +188,7 @@ TEST_CASE("values: the year of a year-less date is the nearest one") {
   CHECK(nearest_year(ref, 6, 0) == 2017);
 }
 
-TEST_CASE("values: relative dates need a reference date; year-less dates keep a null year") {
+TEST_CASE("values: relative dates need a reference date, year-less dates keep a null year") {
   std::unique_ptr<vnie::Extractor> ex;
   REQUIRE(vnie::Extractor::create({}, &ex).ok());
   vnie::Document doc;
