@@ -66,6 +66,9 @@ Names names_of(const std::vector<Mention>& mentions, const Lexicon& lexicon) {
       }
     } else if (m.type == MentionType::organization) {
       if (!starts_upper(text) || all_caps(text)) continue;  // "công đoàn"; "UBND"
+      // org.known finds a listed body wherever it may stand alone; where it did not ("Đảng
+      // ủy …", "Samsung Galaxy") the name is part of another one.
+      if (m.rule == "org.known") continue;
       if (split_words(text).size() > kMaxWords) continue;
       names.try_emplace(text, Said{m.type, m.value});
     }
