@@ -483,6 +483,13 @@ bool person_foreign_gate(const Match& m) {
   std::size_t i = m.start(), len = 0;
   decode_at(text, i, len);
   if (len > 0 && i + len < text.size() && text[i + len] == '.') i += len + 1;
+  {  // the pattern's word starts with a capital and a lower-case letter ("Putin", not "UBND")
+    std::size_t l1 = 0, l2 = 0;
+    const char32_t c1 = decode_at(text, i, l1);
+    if (l1 == 0 || u_isupper(static_cast<UChar32>(c1)) == 0) return false;
+    const char32_t c2 = decode_at(text, i + l1, l2);
+    if (l2 == 0 || u_islower(static_cast<UChar32>(c2)) == 0) return false;
+  }
   while (i < text.size()) {
     const char32_t c = decode_at(text, i, len);
     if (c != U'-' && !is_word_char(c)) break;
