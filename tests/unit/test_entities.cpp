@@ -37,6 +37,16 @@ const vnie::OrganizationValue& org(const vnie::Mention& m) {
   return std::get<vnie::OrganizationValue>(m.value);
 }
 
+/// The persons of `text` as (span text, name) pairs.
+using P = std::vector<std::pair<std::string, std::string>>;
+P people(const std::string& text) {
+  P out;
+  for (auto& m : entities(text, vnie::MentionType::person)) {
+    out.emplace_back(m.text, std::get<vnie::PersonValue>(m.value).name);
+  }
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("entities: an abbreviation defined in brackets is used later in the document") {
@@ -122,14 +132,6 @@ TEST_CASE("entities: a person's name keeps its tone marks as written, in NFC") {
 }
 
 TEST_CASE("entities: persons of all news (issue 15 class 6)") {
-  auto people = [](const std::string& text) {
-    std::vector<std::pair<std::string, std::string>> out;  // (span text, name)
-    for (auto& m : entities(text, vnie::MentionType::person)) {
-      out.emplace_back(m.text, std::get<vnie::PersonValue>(m.value).name);
-    }
-    return out;
-  };
-  using P = std::vector<std::pair<std::string, std::string>>;
 
   SUBCASE("a full name standing alone; streets, schools and places named after people") {
     CHECK(people("Nguyễn Văn An phát biểu tại hội nghị.") == P{{"Nguyễn Văn An", "Nguyễn Văn An"}});
@@ -318,14 +320,6 @@ TEST_CASE("entities: commemorative medals and orders named without quotes, title
 }
 
 TEST_CASE("entities: persons of general news — roles in lower case, initials, after 'tỉnh'") {
-  auto people = [](const std::string& text) {
-    std::vector<std::pair<std::string, std::string>> out;  // (span text, name)
-    for (auto& m : entities(text, vnie::MentionType::person)) {
-      out.emplace_back(m.text, std::get<vnie::PersonValue>(m.value).name);
-    }
-    return out;
-  };
-  using P = std::vector<std::pair<std::string, std::string>>;
   CHECK(people("Trên trang cá nhân, diễn viên Lê Khánh vừa khoe ảnh.") == P{{"Lê Khánh", "Lê Khánh"}});
   CHECK(people("Tiền vệ Đỗ Hùng ghi bàn, thủ môn Bùi Tiến cản phá.") ==
         P{{"Đỗ Hùng", "Đỗ Hùng"}, {"Bùi Tiến", "Bùi Tiến"}});
