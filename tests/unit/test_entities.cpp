@@ -37,6 +37,20 @@ const vnie::OrganizationValue& org(const vnie::Mention& m) {
   return std::get<vnie::OrganizationValue>(m.value);
 }
 
+/// A text with exactly one organization: its span, canonical name and kind.
+struct OrgCase {
+  std::string text, span, canonical, kind;
+};
+void check_one_org(const OrgCase& c) {
+  CAPTURE(c.text);
+  auto orgs = entities(c.text, vnie::MentionType::organization);
+  REQUIRE(orgs.size() == 1);
+  CHECK(orgs[0].text == c.span);
+  CHECK(orgs[0].start == c.text.find(c.span));
+  CHECK(org(orgs[0]).canonical == c.canonical);
+  CHECK(org(orgs[0]).kind == c.kind);
+}
+
 /// The persons of `text` as (span text, name) pairs.
 using P = std::vector<std::pair<std::string, std::string>>;
 P people(const std::string& text) {
@@ -257,10 +271,7 @@ TEST_CASE("entities: the proper name after a zone, and a union named after its e
 }
 
 TEST_CASE("entities: organizations of all news, canonical names with abbreviations expanded") {
-  struct Case {
-    std::string text, span, canonical, kind;
-  };
-  const std::vector<Case> cases = {
+  const std::vector<OrgCase> cases = {
       {"Thầy giáo Trường THCS số 2 Nam Lý cho biết.", "Trường THCS số 2 Nam Lý",
        "Trường Trung học cơ sở số 2 Nam Lý", "education"},
       {"Bệnh nhân được chuyển đến Bệnh viện Đa khoa khu vực Cẩm Phả điều trị.",
@@ -282,15 +293,7 @@ TEST_CASE("entities: organizations of all news, canonical names with abbreviatio
       {"Huấn luyện viên đội tuyển Việt Nam cho biết.", "đội tuyển Việt Nam", "Đội tuyển Việt Nam",
        "other"},
   };
-  for (const auto& c : cases) {
-    CAPTURE(c.text);
-    auto orgs = entities(c.text, vnie::MentionType::organization);
-    REQUIRE(orgs.size() == 1);
-    CHECK(orgs[0].text == c.span);
-    CHECK(orgs[0].start == c.text.find(c.span));
-    CHECK(org(orgs[0]).canonical == c.canonical);
-    CHECK(org(orgs[0]).kind == c.kind);
-  }
+  for (const auto& c : cases) check_one_org(c);
   // Generic phrases are no named body.
   for (const std::string t : {"Sinh viên các trường đại học trên cả nước.",
                               "Các doanh nghiệp đã chi trả.", "Công ty đã chi trả lương.",
@@ -359,10 +362,7 @@ TEST_CASE("entities: persons of general news — roles in lower case, initials, 
 }
 
 TEST_CASE("entities: well-known organizations of general news and governing bodies") {
-  struct Case {
-    std::string text, span, canonical, kind;
-  };
-  const std::vector<Case> cases = {
+  const std::vector<OrgCase> cases = {
       {"Messi rời Barcelona vào mùa hè.", "Barcelona", "Barcelona", "other"},
       {"Man Utd thắng 2-0 trên sân khách.", "Man Utd", "Man Utd", "other"},
       {"Lợi nhuận của Samsung tăng mạnh.", "Samsung", "Samsung", "enterprise"},
@@ -372,15 +372,7 @@ TEST_CASE("entities: well-known organizations of general news and governing bodi
       {"Theo Hiệp hội Bóng đá Anh, trận đấu bị hoãn.", "Hiệp hội Bóng đá Anh",
        "Hiệp hội Bóng đá Anh", "other"},
   };
-  for (const auto& c : cases) {
-    CAPTURE(c.text);
-    auto orgs = entities(c.text, vnie::MentionType::organization);
-    REQUIRE(orgs.size() == 1);
-    CHECK(orgs[0].text == c.span);
-    CHECK(orgs[0].start == c.text.find(c.span));
-    CHECK(org(orgs[0]).canonical == c.canonical);
-    CHECK(org(orgs[0]).kind == c.kind);
-  }
+  for (const auto& c : cases) check_one_org(c);
   // an acronym whose expansion the document wrote before takes that expansion
   auto uefa = entities("Liên đoàn bóng đá châu Âu (UEFA) cho biết. UEFA đang nói.",
                        vnie::MentionType::organization);
