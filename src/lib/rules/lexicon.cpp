@@ -203,8 +203,12 @@ const LexEntry* Lexicon::lookup(std::string_view list, std::string_view text) co
   auto it = lists_.find(list);
   if (it == lists_.end()) return nullptr;
   const List& l = it->second;
-  if (auto e = l.exact.find(exact_key(text)); e != l.exact.end()) return &l.entries[e->second];
-  if (auto f = l.folded.find(folded_key(text)); f != l.folded.end()) {
+  // exact_key() and folded_key() of one normalization
+  const NormalizedText nt = normalizer_->normalize(text);
+  if (auto e = l.exact.find(to_lower(collapse_spaces(nt.text))); e != l.exact.end()) {
+    return &l.entries[e->second];
+  }
+  if (auto f = l.folded.find(collapse_spaces(nt.folded)); f != l.folded.end()) {
     return &l.entries[f->second];
   }
   return nullptr;
