@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "entities/entities.h"
 #include "text/unicode.h"
@@ -92,6 +93,10 @@ void add_repeated_names(const NormalizedText& nt, const Lexicon& lexicon,
                         std::vector<Mention>* mentions) {
   const Names names = names_of(*mentions, lexicon);
   if (names.empty()) return;
+  std::unordered_set<std::string_view> first_words;  // views into the keys of `names`
+  for (const auto& entry : names) {
+    first_words.insert(std::string_view(entry.first).substr(0, entry.first.find(' ')));
+  }
   const std::string_view t = nt.text;
   std::vector<Mention> found;
   std::size_t next = 0;  // the next mention of *mentions not yet passed
@@ -114,6 +119,10 @@ void add_repeated_names(const NormalizedText& nt, const Lexicon& lexicon,
     const std::size_t limit = next < mentions->size() ? (*mentions)[next].start : t.size();
     std::size_t e = pos, best = 0;
     const Said* said = nullptr;
+    if (!first_words.count(t.substr(pos, end_of_word(t, pos) - pos))) {  // no name starts so
+      pos += step;
+      continue;
+    }
     for (std::size_t k = 0; k < kMaxWords && e < limit; ++k) {
       e = end_of_word(t, e);
       if (e > limit || e == pos) break;
