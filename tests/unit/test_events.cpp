@@ -1052,3 +1052,13 @@ TEST_CASE("events: givers lead, receive or give back, money lost or found is no 
   REQUIRE(f.size() == 1);
   CHECK(f[0].giver == "Liên đoàn Lao động tỉnh");
 }
+
+TEST_CASE("events: 'X chủ trì, phối hợp với Y tổ chức …' is X's meeting, as 'X phối hợp với Y' is X's gift") {
+  Doc d("Tối 20/4, UBND tỉnh Ninh Bình chủ trì phối hợp với Bộ VH-TT&DL tổ chức Lễ khai mạc Năm Du lịch.");
+  d.date("Tối 20/4", std::nullopt, 4, 20)
+      .org("UBND tỉnh Ninh Bình", "Ủy ban nhân dân tỉnh Ninh Bình")
+      .org("Bộ VH-TT&DL", "Bộ Văn hóa, Thể thao và Du lịch");
+  auto m = of<MeetingEvent>(d.events());
+  REQUIRE(m.size() == 1);
+  CHECK(m[0].organizer == "Ủy ban nhân dân tỉnh Ninh Bình");
+}

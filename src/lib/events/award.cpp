@@ -23,7 +23,6 @@ class AwardReader {
         blockers(find(vocab.award_blockers, sentence.low)),
         links(find(vocab.recipient_links, sentence.low)),
         adverbs(find(vocab.verb_adverbs, sentence.low)),
-        partners(find(vocab.partner_words, sentence.low)),
         orgs(sentence.of(MentionType::organization)),
         evs(list.size()),
         blocked(list.size(), false),
@@ -68,8 +67,8 @@ class AwardReader {
   const std::vector<const Mention*> list;
   const std::vector<Hit> verbs, blockers;
   // Words that open recipients ("cho", "tặng"), adverbs before a verb ("đã",
-  // "vừa"), words of acting together ("phối hợp với"): found once.
-  const std::vector<Hit> links, adverbs, partners;
+  // "vừa"): found once.
+  const std::vector<Hit> links, adverbs;
   const std::vector<const Mention*> orgs;
   // Where an office alone starts a word of the sentence, found once (each
   // award looks for one before it).
@@ -147,17 +146,7 @@ class AwardReader {
     for (const auto* p : orgs) {
       if (st.rel(p->end) <= st.rel(o->start) && st.rel(p->start) >= from) prev = p;
     }
-    if (prev == nullptr) return o;
-    std::string_view gap = between(st.rel(prev->end), st.rel(o->start));
-    const std::size_t lead = gap.find_first_not_of(" ),");
-    if (lead == std::string_view::npos) return o;
-    const std::size_t at = st.rel(prev->end) + lead;
-    for (const auto& h : partners) {
-      if (h.start == at && between(h.end, st.rel(o->start)).find_first_not_of(' ') == std::string_view::npos) {
-        return prev;
-      }
-    }
-    return o;
+    return prev != nullptr && partner_between(st, v.partner_words, prev, o) ? prev : o;
   }
   // The person's own titles and markers written before the name, skipped:
   // "cho Chủ tịch Raul Castro", "cho PGS. Tạ Hải Tùng", "cho anh Hùng".

@@ -138,6 +138,20 @@ std::string_view unit_kind(const Mention* m, const Keywords& units) {
   return best;
 }
 
+bool partner_between(const Sentence& st, const Keywords& partner_words, const Mention* a,
+                     const Mention* b) {
+  const std::size_t ae = st.rel(a->end), bs = st.rel(b->start);
+  if (bs < ae) return false;
+  std::string_view gap = std::string_view(st.low).substr(ae, bs - ae);
+  while (!gap.empty() && gap.back() == ' ') gap.remove_suffix(1);
+  for (const auto& [form, kind] : partner_words.forms) {
+    if (!gap.ends_with(form)) continue;
+    const std::size_t at = gap.size() - form.size();
+    if (at == 0 || std::string_view(" ),").find(gap[at - 1]) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 bool in_list(const std::string& s, const Keywords& k) {
   const std::string low = lower_same_length(s);
   for (const auto& [form, kind] : k.forms) {

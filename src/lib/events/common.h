@@ -63,6 +63,12 @@ struct Sentence {
   }
 };
 
+/// "X phối hợp với Y", "X chủ trì, phối hợp với Y": whether the text between the bodies `a` and
+/// `b` of the sentence ends with a partner word (lists/event_partner_words.txt) that starts
+/// after a blank, a closing bracket or a comma.
+bool partner_between(const Sentence& st, const Keywords& partner_words, const Mention* a,
+                     const Mention* b);
+
 /// A period as written ("năm 2020", "6 tháng đầu năm"; docs/output-format.md)
 /// from a year, month or range mention. A single day is a date, not a period.
 std::optional<std::string> period_of(const Mention& m);

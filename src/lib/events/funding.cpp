@@ -291,19 +291,7 @@ const Mention* giver_before(const Sentence& st, const Vocab& v, const std::vecto
       }
     }
   }
-  if (prev != nullptr) {
-    const std::string_view gap = low.substr(st.rel(prev->end), st.rel(giver->start) - st.rel(prev->end));
-    const std::size_t lead = gap.find_first_not_of(" ),");
-    if (lead != std::string_view::npos) {
-      for (const auto& [form, kind] : v.partner_words.forms) {
-        if (gap.substr(lead).starts_with(form) &&
-            gap.substr(lead + form.size()).find_first_not_of(' ') == std::string_view::npos) {
-          return prev;
-        }
-      }
-    }
-  }
-  return giver;
+  return prev != nullptr && partner_between(st, v.partner_words, prev, giver) ? prev : giver;
 }
 
 }  // namespace

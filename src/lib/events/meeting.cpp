@@ -295,8 +295,8 @@ std::string kind_of(const Anchor& an, const std::vector<Hit>& kinds, const Vocab
 /// Organizer: the organization nearest before the verb ("X tổ chức", "do X
 /// tổ chức"), else the first one of the sentence; a generic level gives way
 /// to the body named by the meeting ("Đại hội Công đoàn X").
-const Mention* organizer_of(const Sentence& st, const Anchor& an, const std::vector<Hit>& kinds,
-                            const std::vector<Hit>& verbs) {
+const Mention* organizer_of(const Sentence& st, const Vocab& v, const Anchor& an,
+                            const std::vector<Hit>& kinds, const std::vector<Hit>& verbs) {
   const Mention* organizer = nullptr;
   // One who took part or a place word ("phát biểu tại", "tham dự", "tại"):
   // the bodies before it are of the speaker or of those present, not the
@@ -333,11 +333,8 @@ const Mention* organizer_of(const Sentence& st, const Anchor& an, const std::vec
   if (!before_verb.empty()) organizer = before_verb.back();
   // "X phối hợp với Y tổ chức …": X organizes, Y helps.
   for (std::size_t k = before_verb.size(); k-- > 1;) {
-    const std::string_view head = std::string_view(st.low).substr(0, st.rel(before_verb[k]->start));
     if (before_verb[k] != organizer) break;
-    if (head.ends_with("phối hợp với ") || head.ends_with("cùng với ") || head.ends_with("phối hợp cùng ")) {
-      organizer = before_verb[k - 1];
-    }
+    if (partner_between(st, v.partner_words, before_verb[k - 1], before_verb[k])) organizer = before_verb[k - 1];
   }
   const Mention* named = nullptr;
   for (const auto* m : st.ms) {
@@ -465,7 +462,7 @@ std::optional<DateValue> meeting(const std::vector<Sentence>& sents, std::size_t
     ev.kind = kind_of(an, kinds, v);
     const std::size_t kind_at = kinds[an.first].start;
     const std::size_t region_end = a + 1 < anchors.size() ? kinds[anchors[a + 1].first].start : st.low.size();
-    if (const Mention* organizer = organizer_of(st, an, kinds, verbs)) ev.organizer = canonical(organizer);
+    if (const Mention* organizer = organizer_of(st, v, an, kinds, verbs)) ev.organizer = canonical(organizer);
     // "Công đoàn đã phối hợp … tổ chức": the body the article is about.
     if (ev.organizer && generic_body(*ev.organizer) && topic) ev.organizer = topic;
     if (date) set_date(&ev, date);
