@@ -267,6 +267,12 @@ bool foreign_shaped(std::string_view word) {
   return !vietnamese_syllable(lw);
 }
 
+/// A word without its initial and dot: "C.Ronaldo" → "Ronaldo" (lists hold the bare name).
+std::string_view without_initial(std::string_view word) {
+  const std::size_t dot = word.rfind('.');
+  return dot == std::string_view::npos ? word : word.substr(dot + 1);
+}
+
 /// A title or role word of `list` in the one to three words before `pos`, with at most three
 /// capitalized words in between ("Thủ tướng Đức Angela Merkel"); its words go in *title.
 const LexEntry* role_before(const Match& m, std::size_t pos, std::string* title) {
@@ -496,9 +502,8 @@ bool person_foreign_gate(const Match& m) {
     i += std::max<std::size_t>(len, 1);
   }
   const std::string_view word = text.substr(m.start(), i - m.start());
-  const std::size_t dot = word.rfind('.');
-  const std::string_view bare = dot == std::string_view::npos ? word : word.substr(dot + 1);
-  return find_exact(m, "person_foreign_names", bare) != nullptr || foreign_shaped(word);
+  return find_exact(m, "person_foreign_names", without_initial(word)) != nullptr ||
+         foreign_shaped(word);
 }
 
 bool person_foreign(const Match& m, Value* out) {
@@ -523,18 +528,14 @@ bool person_foreign(const Match& m, Value* out) {
     }
   }
   // "C.Ronaldo": an initial with a dot, looked up without it
-  auto bare = [](std::string_view x) {
-    const std::size_t dot = x.rfind('.');
-    return dot == std::string_view::npos ? x : x.substr(dot + 1);
-  };
   const bool initial = w[0].find('.') != std::string_view::npos;
-  const LexEntry* first = find_exact(m, "person_foreign_names", bare(w[0]));
+  const LexEntry* first = find_exact(m, "person_foreign_names", without_initial(w[0]));
   if (!first && !foreign_shaped(w[0])) return false;
   std::size_t known = first ? 1 : 0, foreign = 0;
   for (std::size_t k = 0; k < w.size(); ++k) {
     if (foreign_shaped(w[k])) ++foreign;
     if (k == 0) continue;
-    const LexEntry* e = find_exact(m, "person_foreign_names", bare(w[k]));
+    const LexEntry* e = find_exact(m, "person_foreign_names", without_initial(w[k]));
     if (!e) continue;
     ++known;
     if (!first && e->attr_has("part", "given")) return false;  // "Real Madrid Cristiano …"

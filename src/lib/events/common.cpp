@@ -1,4 +1,5 @@
 #include "events/common.h"
+#include "values/parse.h"
 
 #include <algorithm>
 
@@ -107,9 +108,9 @@ bool has_day(const Mention* m) {
   if (const auto* r = std::get_if<DateRangeValue>(&m->value)) {
     if (!r->from.day || !r->to.day) return false;
     // Whole months ("quý I/2021", "6 tháng đầu năm") are a period, not days.
-    const int mo = r->to.month.value_or(0), y = r->to.year.value_or(2001);
-    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    const int month_end = mo == 2 ? (leap ? 29 : 28) : (mo == 4 || mo == 6 || mo == 9 || mo == 11) ? 30 : 31;
+    // (a year unknown reads as a common year; no month as a month of 31 days)
+    const int month_end =
+        r->to.month ? values::days_in_month(r->to.year.value_or(2001), *r->to.month) : 31;
     return !(*r->from.day == 1 && *r->to.day == month_end);
   }
   return false;

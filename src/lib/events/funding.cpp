@@ -13,26 +13,6 @@ namespace {
 /// amount decides: a salary, price or saving word of its clause nearer than
 /// any giving word makes it none.
 std::size_t gift_anchor(const Mention* m, std::size_t ms, std::size_t from, const std::vector<Hit>& verbs,
-                        const std::vector<Hit>& not_funding, const Sentence& st);
-
-/// "Toàn bộ chi phí khoảng 2,7 tỷ đồng do LĐLĐ tỉnh … chi trả": an amount
-/// that is no gift by the words before it, paid by the body after "do" in
-/// the same clause: the start of the giving word after it, else npos.
-std::size_t paid_by_agent(const Mention* m, const std::vector<Hit>& verbs, const Sentence& st) {
-  const std::size_t me = st.rel(m->end);
-  if (!std::string_view(st.low).substr(me).starts_with(" do ")) return std::string::npos;
-  for (const auto& h : verbs) {
-    // The giving word closes the agent's phrase ("… do X tài trợ.").
-    const bool closes = h.end == st.low.size() || std::string_view(".,;").find(st.low[h.end]) != std::string_view::npos;
-    if (h.start > me + 4 && h.start - me <= 160 && closes &&
-        std::string_view(st.low).substr(me, h.start - me).find_first_of(";.") == std::string_view::npos) {
-      return h.start;
-    }
-  }
-  return std::string::npos;
-}
-
-std::size_t gift_anchor(const Mention* m, std::size_t ms, std::size_t from, const std::vector<Hit>& verbs,
                         const std::vector<Hit>& not_funding, const Sentence& st) {
   std::size_t last_verb = std::string::npos, last_not = std::string::npos;
   // A giving word inside a longer cue is the cue's ("chi" of "chi phí").
@@ -65,6 +45,23 @@ std::size_t gift_anchor(const Mention* m, std::size_t ms, std::size_t from, cons
   }
   if (!after) return std::string::npos;
   return last_verb != std::string::npos ? last_verb : ms;
+}
+
+/// "Toàn bộ chi phí khoảng 2,7 tỷ đồng do LĐLĐ tỉnh … chi trả": an amount
+/// that is no gift by the words before it, paid by the body after "do" in
+/// the same clause: the start of the giving word after it, else npos.
+std::size_t paid_by_agent(const Mention* m, const std::vector<Hit>& verbs, const Sentence& st) {
+  const std::size_t me = st.rel(m->end);
+  if (!std::string_view(st.low).substr(me).starts_with(" do ")) return std::string::npos;
+  for (const auto& h : verbs) {
+    // The giving word closes the agent's phrase ("… do X tài trợ.").
+    const bool closes = h.end == st.low.size() || std::string_view(".,;").find(st.low[h.end]) != std::string_view::npos;
+    if (h.start > me + 4 && h.start - me <= 160 && closes &&
+        std::string_view(st.low).substr(me, h.start - me).find_first_of(";.") == std::string_view::npos) {
+      return h.start;
+    }
+  }
+  return std::string::npos;
 }
 
 /// "… được CBCCVC, người lao động tích cực tham gia; … đã đóng góp …",

@@ -216,9 +216,10 @@ bool date(const Match& m, Value* out) {
       v.minute = ref->minute.value_or(0);
     }
   } else if (auto h = m.get("hol")) {  // lists/date_holidays.txt
+    const LexEntry* holiday = m.lexicon().lookup_exact("date_holidays", *h);
     int month = 0, day = 0;
-    if (!list_int(m, "date_holidays", *h, "month", &month) ||
-        !list_int(m, "date_holidays", *h, "day", &day)) {
+    if (!holiday || !to_signed(holiday->attr("month"), &month) ||
+        !to_signed(holiday->attr("day"), &day)) {
       return false;
     }
     v.month = month;
