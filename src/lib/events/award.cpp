@@ -158,9 +158,14 @@ class AwardReader {
         break;
       }
     }
+    return strip_marker(gap, true);
+  }
+  // The marker written before a person's name ("anh ", "đồng chí "; also "pgs. " when
+  // `dotted`), as a whole word at the end of `gap`, stripped.
+  std::string_view strip_marker(std::string_view gap, bool dotted) const {
     for (const auto& [form, kind] : v.person_markers.forms) {  // longest first
       for (const std::string_view dot : {"", "."}) {
-        // "pgs " also as "pgs. "
+        if (!dot.empty() && !dotted) continue;
         const std::string f = dot.empty() ? form : form.substr(0, form.size() - 1) + ". ";
         if (gap.size() > f.size() && gap.ends_with(f) && gap[gap.size() - f.size() - 1] == ' ') {
           gap.remove_suffix(f.size());
@@ -521,14 +526,7 @@ class AwardReader {
                 !std::holds_alternative<PersonValue>(p->value)) {
               continue;
             }
-            std::string_view gap = between(st.rel(p->end), st.rel(chain.back()->start));
-            for (const auto& [form, kind] : v.person_markers.forms) {  // longest first
-              if (gap.size() > form.size() && gap.ends_with(form) && gap[gap.size() - form.size() - 1] == ' ') {
-                gap.remove_suffix(form.size());
-                break;
-              }
-            }
-            if (!list_joint(gap)) break;
+            if (!list_joint(strip_marker(between(st.rel(p->end), st.rel(chain.back()->start)), false))) break;
             chain.push_back(p);
           }
           for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
